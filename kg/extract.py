@@ -1,0 +1,560 @@
+"""spaCy Docs to plain data: entities with kinds and affiliations, events with roles, dates resolved
+against the publication date, quantities, claims, and short-range coreference within an article.
+
+Nothing here knows about RDF; names are resolved to real-world things later, in :mod:`kg.resolve`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .model import Article, Claim, DateRef, Entity, Event, Extraction, Quantity, Role
+from .names import name_key
+from .nlp.components import Frame, is_place_token
+from .nlp.lexicon import (APPROXIMATORS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, GENERIC_SOURCES,
+                          GOVERNMENT_NOUNS, PERSON_NOUNS, PLACE_NOUNS, TITLE_WORDS, VAGUE_NUMBERS)
+from .nlp.pipeline import MAX_CHUNK_CHARS
+
+__all__ = ["extract", "extract_many", "chunks", "resolve_date", "parse_number"]
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                      "ninety": 90, "hundred": 100, "a hundred": 100, "thousand": 1000, "a dozen": 12,
+                      "dozen": 12, "a couple": 2, "couple": 2})
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
+_PRONOUNS_GROUP = {"they", "them", "their", "it", "its"}
+_DURATION = re.compile(r"^(for |over |within |in )?(the )?(past |last |next )?(\d+|a|an|one|two|three|four|five|"
+                       r"six|seven|eight|nine|ten|several|few|many)?\s*(hours?|days?|weeks?|months?|years?|"
+                       r"decades?)( long| old)?$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+
+# ---------------------------------------------------------------------------------- public
+
+def chunks(text: str, *, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Split an article at paragraph (then sentence, then hard) boundaries into pieces spaCy accepts."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    buffer_start, buffer = 0, ""
+    for match in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
+        para, offset = match.group(0), match.start()
+        for sub_offset, sub in _split_long(para, limit):
+            if buffer and len(buffer) + 2 + len(sub) > limit:
+                pieces.append((buffer_start, buffer))
+                buffer = ""
+            if not buffer:
+                buffer_start, buffer = offset + sub_offset, sub
+            else:
+                buffer = text[buffer_start:offset + sub_offset + len(sub)]
+    if buffer:
+        pieces.append((buffer_start, buffer))
+    del start
+    return pieces
+
+
+def _split_long(para: str, limit: int) -> Iterator[tuple[int, str]]:
+    if len(para) <= limit:
+        yield 0, para
+        return
+    position = 0
+    while position < len(para):
+        end = min(position + limit, len(para))
+        if end < len(para):
+            cut = para.rfind(". ", position, end)
+            end = cut + 1 if cut > position else end
+        yield position, para[position:end]
+        position = end
+
+
+def extract(article: Article, nlp: Language) -> Extraction:
+    """One article through the pipeline (see :func:`extract_many` for batches)."""
+    return next(extract_many([article], nlp))
+
+
+def extract_many(articles: Iterable[Article], nlp: Language, *, batch_size: int = 64) -> Iterator[Extraction]:
+    """Articles in, Extractions out, in order; the texts go through ``nlp.pipe`` in batches."""
+    def items() -> Iterator[tuple[str, tuple[int, Article, int, int]]]:
+        for index, article in enumerate(articles):
+            pieces = chunks(article.text)
+            if article.title and not article.text.startswith(article.title):
+                pieces = [(-1, article.title), *pieces]
+            for number, (offset, piece) in enumerate(pieces):
+                yield piece, (index, article, number, len(pieces))
+
+    current: _ArticleState | None = None
+    for doc, (index, article, number, total) in nlp.pipe(items(), as_tuples=True, batch_size=batch_size):
+        if number == 0:
+            current = _ArticleState(article)
+        assert current is not None
+        current.add_doc(doc)
+        if number == total - 1:
+            yield current.finish()
+            current = None
+
+
+# ---------------------------------------------------------------------------------- dates and numbers
+
+@cache
+def _date_parser(base: date | None):  # type: ignore[no-untyped-def]
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": True,
+                "REQUIRE_PARTS": []}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day, 12, 0)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+_DATE_PREFIX = re.compile(r"^(on|by|since|until|till|from|as of|in|during|early|late|earlier|later|"
+                          r"the|this|that|morning of|night of|evening of)\s+", re.IGNORECASE)
+
+
+def resolve_date(text: str, published: date | None) -> DateRef:
+    """Resolve a date as written against the publication date; keep the text whatever happens.
+
+    Relative dates ("on Sunday", "November 30") need the publication date; with none, only a
+    date that names its year is resolved.
+    """
+    words = text.strip()
+    stripped = words
+    while True:
+        cut = _DATE_PREFIX.sub("", stripped)
+        if cut == stripped:
+            break
+        stripped = cut
+    if not stripped or _DURATION.match(stripped):
+        return DateRef(text=words)
+    if published is None and not _YEAR.search(stripped):
+        return DateRef(text=words)
+    data = _date_parser(published).get_date_data(stripped)
+    if data is None or data.date_obj is None:
+        return DateRef(text=words)
+    value = data.date_obj.date()
+    if published is not None and value > published:
+        return DateRef(text=words)  # news reports the past: a future date is a misreading
+    period = data.period or "day"
+    resolution = {"time": "day", "day": "day", "week": "week", "month": "month", "year": "year"}.get(period, "day")
+    if resolution == "month":
+        value = value.replace(day=1)
+    elif resolution == "year":
+        value = value.replace(month=1, day=1)
+    return DateRef(text=words, value=value, resolution=resolution)
+
+
+def parse_number(tokens: list[Token]) -> Quantity | None:
+    """Numbers in figures and words ("140", "1,200", "three", "two hundred", "dozens") with their hedges."""
+    approximate = any(t.lower_ in APPROXIMATORS for t in tokens)
+    words = [t.lower_ for t in tokens if t.lower_ not in APPROXIMATORS and t.lower_ not in ("a", "an", "of")]
+    text = " ".join(t.text for t in tokens)
+    if not words:
+        return None
+    if len(words) == 1 and words[0] in VAGUE_NUMBERS:
+        return Quantity(VAGUE_NUMBERS[words[0]], approximate=True, text=text)
+    total, current = 0, 0
+    for word in words:
+        cleaned = word.replace(",", "")
+        if cleaned.isdigit():
+            current += int(cleaned)
+        elif re.fullmatch(r"\d+(\.\d+)?", cleaned):
+            current += int(float(cleaned))
+        elif word in _NUMBER_WORDS and word not in _SCALES:
+            current += _NUMBER_WORDS[word]
+        elif word in _SCALES:
+            current = max(current, 1) * _SCALES[word]
+            if _SCALES[word] >= 1000:
+                total, current = total + current, 0
+        elif word in ("and", "-"):
+            continue
+        else:
+            return None
+    value = total + current
+    return Quantity(value, approximate=approximate, text=text) if value >= 0 else None
+
+
+def _quantity_tokens(head: Token) -> list[Token]:
+    for child in head.children:
+        if child.dep_ == "nummod" or (child.like_num and child.dep_ in ("amod", "quantmod", "compound")):
+            return sorted([child, *child.subtree], key=lambda t: t.i)[: len(list(child.subtree))]
+    return []
+
+
+# ---------------------------------------------------------------------------------- mentions
+
+@dataclass(slots=True)
+class _Mention:
+    key: str
+    kind: str
+    start: int  # article-level order (chunk base + token index)
+
+
+@dataclass
+class _ArticleState:
+    """Accumulates entities and events over the chunks of one article."""
+
+    article: Article
+    entities: dict[str, Entity] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    history: list[_Mention] = field(default_factory=list)
+    base: int = 0
+    last_date: tuple[int, DateRef] | None = None  # (paragraph id, date)
+
+    # ---- driving
+    def add_doc(self, doc: Doc) -> None:
+        frames: list[Frame] = doc._.kg_frames or []
+        by_trigger = {f.trigger: f for f in frames}
+        for sent in doc.sents:
+            paragraph = doc.text.count("\n\n", 0, sent.start_char)
+            # register entity mentions in order, for coreference
+            for ent in sent.ents:
+                if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
+                    self._entity_for(ent.root, remember=True)
+            sent_frames = [by_trigger[t.i] for t in sent if t.i in by_trigger]
+            sent_date: DateRef | None = None
+            for frame in sent_frames:
+                event = self._event(doc, sent, frame, paragraph)
+                if event is None:
+                    continue
+                if event.date and event.date.value:
+                    sent_date = event.date
+            if sent_date is not None:
+                self.last_date = (paragraph, sent_date)
+        self.base += len(doc) + 1
+
+    def finish(self) -> Extraction:
+        self._attach_suppliers()
+        return Extraction(article=self.article, entities=self.entities, events=self.events, claims=self.claims)
+
+    # ---- events
+    def _event(self, doc: Doc, sent: Span, frame: Frame, paragraph: int) -> Event | None:
+        trigger = doc[frame.trigger]
+        sentence = sent.text.strip()
+        date_ref = None
+        if frame.date is not None:
+            date_ref = resolve_date(doc[frame.date[0]:frame.date[1]].text, self.article.published)
+        if (date_ref is None or date_ref.value is None) and self.last_date and self.last_date[0] == paragraph:
+            date_ref = date_ref if date_ref and date_ref.value else self.last_date[1]
+        roles: list[Role] = []
+        seen: set[tuple[str, str]] = set()
+
+        def add(role: str, token_index: int) -> str | None:
+            entity = self._entity_for(doc[token_index], remember=False)
+            if entity is None:
+                return None
+            pair = (role, entity.key)
+            if pair not in seen:
+                seen.add(pair)
+                roles.append(Role(role=role, entity=entity.key,
+                                  quantity=self._role_quantity(doc[token_index])))
+            return entity.key
+
+        for index in frame.agents:
+            add("agent", index)
+        for index in frame.targets:
+            add("target", index)
+        for index in frame.participants:
+            add("participant", index)
+        for index in frame.places:
+            add("place", index)
+        for index in frame.equipment:
+            add("equipment", index)
+        if not any(r.role == "place" for r in roles):
+            nearest = self._nearest_place(sent, trigger, frame)
+            if nearest is not None:
+                add("place", nearest.i)
+        # kinds decide roles: a place named as agent or target is also where it happened
+        roles = self._retype_roles(roles, frame.type)
+        quantity = parse_number(_quantity_tokens(trigger)) if frame.quantity is not None else None
+        sources = []
+        for index in frame.sources:
+            entity = self._entity_for(doc[index], remember=False)
+            if entity is not None and entity.kind not in ("Equipment", "Settlement", "Region", "Facility"):
+                sources.append(entity.key)
+        status = frame.status
+        if not sources and frame.reported and status == "claimed":
+            status = "claimed"
+        event_id = f"{self.base + sent.start}-{self.base + trigger.i}"
+        events = self._split_losses(Event(id=event_id, type=frame.type, trigger=trigger.text, sentence=sentence,
+                                          sentence_start=self.base + sent.start, status=status, roles=roles,
+                                          date=date_ref, quantity=quantity, sources=sources))
+        for event in events:
+            self.events.append(event)
+            for source in sources:
+                self.claims.append(Claim(event=event.id, source=source, sentence=sentence,
+                                         quantity=_claimed_quantity(event)))
+        return events[0] if events else None
+
+    def _role_quantity(self, token: Token) -> Quantity | None:
+        tokens = _quantity_tokens(token)
+        if not tokens and token.lemma_.lower() in VAGUE_NUMBERS:
+            return Quantity(VAGUE_NUMBERS[token.lemma_.lower()], approximate=True, text=token.text)
+        return parse_number(tokens) if tokens else None
+
+    def _retype_roles(self, roles: list[Role], event_type: str) -> list[Role]:
+        result = []
+        for role in roles:
+            entity = self.entities[role.entity]
+            if entity.kind == "Equipment" and role.role in ("target", "agent"):
+                role = Role("equipment", role.entity, role.quantity)
+            elif entity.kind in ("Settlement", "Region", "Facility") and role.role == "agent":
+                continue  # "Kupyansk hosted ...": a place is not an actor
+            result.append(role)
+        unique: list[Role] = []
+        for role in result:
+            if all((r.role, r.entity) != (role.role, role.entity) for r in unique):
+                unique.append(role)
+        return unique
+
+    def _nearest_place(self, sent: Span, trigger: Token, frame: Frame) -> Token | None:
+        taken = set(frame.agents) | set(frame.targets) | set(frame.participants)
+        candidates = [t for t in sent if t.i not in taken and is_place_token(t)
+                      and t.dep_ not in ("compound", "nmod", "amod", "poss") and t.ent_iob_ != "I"
+                      and t.head.dep_ != "agent" and t.head.lower_ != "by"
+                      and t.pos_ in ("PROPN", "NOUN")]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda t: abs(t.i - trigger.i))
+
+    def _split_losses(self, event: Event) -> list[Event]:
+        """One loss per thing lost: "140 soldiers, three vehicles and a howitzer" are three losses."""
+        items = [r for r in event.roles if r.role in ("equipment",) or (r.role == "target" and r.quantity)]
+        if event.type != "Loss" or len(items) < 2:
+            if event.type == "Loss" and len(items) == 1 and items[0].quantity and event.quantity is None:
+                event.quantity = items[0].quantity
+            return [event]
+        shared = [r for r in event.roles if r not in items]
+        split = []
+        for number, item in enumerate(items):
+            split.append(Event(id=f"{event.id}-{number}", type=event.type, trigger=event.trigger,
+                               sentence=event.sentence, sentence_start=event.sentence_start, status=event.status,
+                               roles=[*shared, item], date=event.date,
+                               quantity=item.quantity or (Quantity(1) if item.role == "equipment" else None),
+                               sources=list(event.sources)))
+        return split
+
+    def _attach_suppliers(self) -> None:
+        for event in self.events:
+            if event.type != "Delivery":
+                continue
+            suppliers = [k for k in event.keys("agent")]
+            for key in event.keys("equipment"):
+                if suppliers and self.entities[key].supplied_by is None:
+                    self.entities[key].supplied_by = self.entities[suppliers[0]].name
+
+    # ---- entities
+    def _entity_for(self, token: Token, *, remember: bool) -> Entity | None:
+        found = self._corefer(token)
+        if found is not None:
+            return found
+        built = _describe(token)
+        if built is None:
+            return None
+        name, kind, role, affiliation, origin, located = built
+        if len(name.split()) == 1 and token.pos_ == "PROPN":
+            full = self._surname(name)
+            if full is not None:
+                return full
+        key = f"{kind}:{name_key(name)}" + (f"@{name_key(affiliation)}" if affiliation and kind in (
+            "ArmedForce", "GovernmentBody") and name_key(affiliation) not in name_key(name) else "")
+        entity = self.entities.get(key)
+        if entity is None:
+            entity = Entity(name=name, kind=kind, key=key, role=role, affiliation=affiliation, origin=origin,
+                            located_in=located)
+            self.entities[key] = entity
+        else:
+            entity.role = entity.role or role
+            entity.affiliation = entity.affiliation or affiliation
+            entity.origin = entity.origin or origin
+            entity.located_in = entity.located_in or located
+        self.history.append(_Mention(key, kind, self.base + token.i))
+        return entity
+
+    def _surname(self, name: str) -> Entity | None:
+        wanted = name_key(name)
+        for mention in reversed(self.history):
+            entity = self.entities[mention.key]
+            if entity.kind == "Person" and len(entity.name.split()) > 1 and \
+                    name_key(entity.name.split()[-1]) == wanted:
+                entity.aliases.add(name)
+                return entity
+        return None
+
+    def _corefer(self, token: Token) -> Entity | None:
+        lower = token.lower_
+        position = self.base + token.i
+        recent = [m for m in reversed(self.history) if m.start < position and position - m.start < 120]
+        if lower in _PRONOUNS_PERSON:
+            return next((self.entities[m.key] for m in recent if m.kind == "Person"), None)
+        if lower in _PRONOUNS_GROUP:
+            near = [m for m in recent if position - m.start < 60]
+            return next((self.entities[m.key] for kinds in (("ArmedForce", "GovernmentBody", "Organization"),
+                                                            ("Country",))
+                         for m in near if m.kind in kinds), None)
+        determiners = [c for c in token.children if c.dep_ == "det"]
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss", "prep")]
+        if token.pos_ == "NOUN" and determiners and determiners[0].lower_ in ("the", "this", "that") \
+                and not modifiers and token.ent_type_ == "":
+            lemma = token.lemma_.lower()
+            wanted_kinds = {"city": {"Settlement"}, "town": {"Settlement"}, "village": {"Settlement"},
+                            "region": {"Region"}, "oblast": {"Region"}, "country": {"Country"}}.get(lemma)
+            for mention in reversed(self.history):
+                entity = self.entities[mention.key]
+                if mention.start >= position:
+                    continue
+                if wanted_kinds and entity.kind in wanted_kinds:
+                    return entity
+                if not wanted_kinds and lemma in name_key(entity.name).split() and entity.kind != "Equipment":
+                    entity.aliases.add(f"the {lemma}")
+                    return entity
+        return None
+
+
+def _claimed_quantity(event: Event) -> Quantity | None:
+    return event.quantity
+
+
+# ---------------------------------------------------------------------------------- phrases
+
+_STRIP_LEFT = {"det", "predet", "nummod", "quantmod", "advmod", "punct", "cc", "preconj", "neg", "case"}
+
+
+def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | None, str | None] | None:
+    """(name, kind, role, affiliation, origin, located_in) for the noun phrase headed by ``token``."""
+    if token.pos_ in ("PRON", "DET", "NUM", "VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PUNCT"):
+        return None
+    if token.lower_ in GENERIC_SOURCES or token.lemma_.lower() in GENERIC_SOURCES:
+        return None
+    lemma = token.lemma_.lower()
+    if token.ent_type_ == "NORP" and token.dep_ in ("amod", "compound", "nmod", "poss"):
+        return token.text, "Country", None, None, None, None
+    if token.ent_type_ == "GPE" and token.dep_ in ("amod", "poss") and token.pos_ == "ADJ":
+        return token.text, "Country", None, None, None, None
+    # the noun phrase: left modifiers plus an "of" phrase for names like "Ministry of Defense"
+    left = [t for t in token.lefts if t.dep_ not in _STRIP_LEFT]
+    words: list[Token] = []
+    for modifier in left:
+        words.extend(t for t in modifier.subtree if t.dep_ not in ("det", "punct", "nummod", "quantmod", "advmod")
+                     or t is modifier)
+    words.append(token)
+    entity_span = _entity_span(token)
+    if entity_span is not None and entity_span.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"):
+        words.extend(t for t in entity_span if t not in words)
+    for right in token.rights:
+        if right.dep_ == "prep" and right.lower_ in ("of", "from") and (
+                lemma in GOVERNMENT_NOUNS or lemma in FORCE_NOUNS or lemma in PERSON_NOUNS or token.pos_ == "PROPN"
+                or entity_span is not None):
+            objects = [g for g in right.children if g.dep_ == "pobj"]
+            if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_ or
+                            objects[0].lemma_.lower() in GOVERNMENT_NOUNS | FORCE_NOUNS):
+                words.extend(right.subtree)
+    words = sorted(set(words), key=lambda t: t.i)
+    # drop quantities, hedges and leading determiners that hung on modifiers
+    words = [t for t in words if not (t.like_num and t.dep_ in ("nummod", "quantmod", "compound")
+                                      and parse_number([t]) is not None)
+             and t.lower_ not in APPROXIMATORS | {"a", "an", "the", "recently", "also"}]
+    if not words:
+        return None
+    nationality = [t for t in words if t.ent_type_ in ("NORP", "GPE") and t.dep_ in ("amod", "compound", "nmod", "poss")
+                   and t.i < token.i and not (entity_span is not None and t in entity_span and token.ent_type_ in ("GPE", "ORG"))]
+    made = [t for t in words if t.lower_.endswith("-made") or t.lower_ in ("made",)]
+    origin = None
+    for t in made:
+        origin = t.text[:-5] if t.lower_.endswith("-made") else None
+    ner = (entity_span.label_ if entity_span is not None else token.ent_type_) or ""
+    kind = _kind(token, ner, words)
+    if kind is None:
+        return None
+    role = None
+    affiliation = nationality[0].text if nationality else None
+    located = None
+    if kind == "Person":
+        titles = [t for t in words if t.lower_ in TITLE_WORDS and t.i < token.i and t.ent_type_ != "PERSON"
+                  and t.dep_ in ("compound", "amod", "nmod", "appos")]
+        role_words = [t.text for t in titles if t.lower_ not in ("the", "of", "former", "acting", "ex")]
+        role = " ".join(role_words) or (token.text if lemma in PERSON_NOUNS else None)
+        if entity_span is not None and entity_span.label_ == "PERSON":
+            words = list(entity_span)
+        else:
+            of_parts = [t for t in token.rights if t.dep_ == "prep" and t.lower_ in ("of", "from")]
+            if of_parts:
+                body = [g for g in of_parts[0].children if g.dep_ == "pobj"]
+                if body:
+                    parent = _describe(body[0])
+                    if parent is not None:
+                        affiliation = parent[0]
+    if kind in ("Facility",):
+        places = [t for t in words if t.i < token.i and (t.ent_type_ in ("GPE", "LOC", "ORG") or t.pos_ == "PROPN")]
+        if places:
+            located = " ".join(t.text for t in places if t.ent_type_ == places[0].ent_type_)
+    if kind == "Equipment":
+        words = [t for t in words if t not in nationality and t not in made and not t.lower_.endswith("-made")]
+        if nationality and origin is None:
+            affiliation = nationality[0].text
+    name = _join(words, token, kind)
+    if not name or not any(c.isalpha() for c in name):
+        return None
+    return name, kind, role, affiliation, origin, located
+
+
+def _entity_span(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _join(words: list[Token], head: Token, kind: str) -> str:
+    parts = []
+    for t in words:
+        text = t.lemma_ if (t is head and kind == "Equipment" and t.tag_ in ("NNS", "NNPS")) else t.text
+        parts.append(text + t.whitespace_ if t is not words[-1] else text)
+    name = "".join(parts).strip()
+    name = re.sub(r"\s+", " ", name).strip(" ,;:'\"")
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return name
+
+
+def _kind(token: Token, ner: str, words: list[Token]) -> str | None:
+    lemma = token.lemma_.lower()
+    lemmas = {t.lemma_.lower() for t in words}
+    if ner == "PRODUCT" or lemma in EQUIPMENT_NOUNS and ner not in ("ORG", "PERSON", "GPE"):
+        if lemma == "artillery" and any(t.ent_type_ in ("NORP", "GPE") for t in words):
+            return "ArmedForce"
+        return "Equipment"
+    if lemma in FACILITY_NOUNS and ner != "PERSON":
+        return "Facility"
+    if ner == "PERSON":
+        return "Person"
+    if lemma in PERSON_NOUNS:
+        return "Person"
+    if ner == "NORP":
+        return "Country" if len(words) == 1 else ("ArmedForce" if lemma in FORCE_NOUNS else "Organization")
+    if lemma in FORCE_NOUNS or lemmas & {"forces", "force", "army", "military", "troops"}:
+        return "ArmedForce"
+    if lemma in GOVERNMENT_NOUNS or lemmas & {"ministry", "government", "administration", "kremlin"}:
+        return "GovernmentBody"
+    if lemma in PLACE_NOUNS:
+        if not any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC") for t in words if t is not token):
+            return None
+        return "Settlement" if lemma in ("city", "town", "village", "settlement") else "Region"
+    if ner == "GPE":
+        return "Place"
+    if ner in ("LOC",):
+        return "Region"
+    if ner == "FAC":
+        return "Facility"
+    if ner == "ORG":
+        return "Organization"
+    if token.pos_ == "PROPN" and ner in ("",):
+        return "Place" if token.dep_ == "pobj" and token.head.lower_ in ("in", "near", "at", "outside", "around") else None
+    return None

@@ -1,0 +1,447 @@
+"""The project's spaCy components: domain entities, event frames and attribution.
+
+They work on the parse only and leave their results as token indices on the Doc
+(``doc._.kg_frames``); :mod:`kg.extract` turns those into plain data.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import (CONDITIONAL_TRIGGERS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
+                      EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED,
+                      PLACE_NOUNS, PLAN_WORDS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
+                      SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
+
+__all__ = ["Frame", "DomainEntities", "EventFrames", "Attribution"]
+
+
+@dataclass(slots=True)
+class Frame:
+    """An event trigger with the heads of its role fillers, as token indices into the Doc."""
+
+    trigger: int
+    type: str
+    agents: list[int] = field(default_factory=list)
+    targets: list[int] = field(default_factory=list)
+    participants: list[int] = field(default_factory=list)
+    places: list[int] = field(default_factory=list)
+    equipment: list[int] = field(default_factory=list)
+    quantity: int | None = None
+    date: tuple[int, int] | None = None
+    status: str = "occurred"
+    sources: list[int] = field(default_factory=list)
+    reported: bool = False  #: attributed, possibly to an unnamed source ("reports indicated")
+    source_verb: int | None = None
+
+
+def _ensure_extensions() -> None:
+    if not Doc.has_extension("kg_frames"):
+        Doc.set_extension("kg_frames", default=None)
+
+
+# ---------------------------------------------------------------------------------- entities
+
+@Language.factory("kg_domain_entities", assigns=["doc.ents"], requires=["token.text"],
+                  default_config={"overwrite": False})
+def make_domain_entities(nlp: Language, name: str, overwrite: bool) -> "DomainEntities":
+    return DomainEntities(nlp, name, overwrite=overwrite)
+
+
+class DomainEntities:
+    """Names the small model misses: equipment models and the abbreviated U.S./UK."""
+
+    def __init__(self, nlp: Language, name: str, *, overwrite: bool = False) -> None:
+        self.name = name
+        self.ruler = EntityRuler(nlp, name=f"{name}_ruler", overwrite_ents=overwrite, phrase_matcher_attr="LOWER")
+        patterns: list[dict] = [{"label": "PRODUCT", "pattern": model} for model in EQUIPMENT_MODELS]
+        patterns += [{"label": "GPE", "pattern": text} for text in ("U.S.", "US", "USA", "U.K.", "UK", "EU")]
+        patterns += [{"label": "GPE", "pattern": [{"LOWER": "u.s."}]}]
+        self.ruler.add_patterns(patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.ruler(doc)
+
+
+# ---------------------------------------------------------------------------------- events
+
+@Language.factory("kg_events", assigns=["doc._.kg_frames"],
+                  requires=["token.dep", "token.lemma", "token.pos", "doc.ents", "doc.sents"])
+def make_event_frames(nlp: Language, name: str) -> "EventFrames":
+    return EventFrames(name)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def _phrase_head_lemmas(token: Token) -> set[str]:
+    return {token.lemma_.lower(), *(c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod"))}
+
+
+def is_place_token(token: Token) -> bool:
+    """A noun that names a place: a GPE/LOC/FAC entity, or a place or facility noun with a name in it."""
+    if token.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    lemma = token.lemma_.lower()
+    if lemma in PLACE_NOUNS or lemma in FACILITY_NOUNS:
+        return any(c.dep_ in ("compound", "nmod", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_)
+                   for c in token.children)
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "PRODUCT",
+                                                             "CARDINAL", "MONEY", "WORK_OF_ART", "EVENT",
+                                                             "LAW", "LANGUAGE", "TIME", "ORDINAL")
+
+
+def _object_kinds(token: Token) -> set[str]:
+    kinds = set()
+    for child in token.children:
+        heads: list[Token] = []
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            heads = _conjuncts(child)
+        elif child.dep_ == "prt":
+            kinds.add(child.lower_)
+        elif child.dep_ in ("prep", "agent"):
+            heads = [g for g in child.children if g.dep_ == "pobj"]
+            kinds.add(child.lower_)
+        for head in heads:
+            kinds |= _phrase_head_lemmas(head)
+            if head.ent_type_ == "PRODUCT" or head.lemma_.lower() in EQUIPMENT_NOUNS:
+                kinds.add("EQUIPMENT")
+            if is_place_token(head):
+                kinds.add("PLACE")
+            if head.lemma_.lower() in FACILITY_NOUNS:
+                kinds.add("FACILITY")
+            if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+                kinds.add("ACTOR")
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        kinds |= _phrase_head_lemmas(token.head)
+        if token.head.lemma_.lower() in EQUIPMENT_NOUNS or token.head.ent_type_ == "PRODUCT":
+            kinds.add("EQUIPMENT")
+    return kinds
+
+
+def _trigger_type(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    kind = EVENT_TRIGGERS.get(lemma)
+    if kind is None or token.pos_ not in ("VERB", "NOUN"):
+        return None
+    if token.dep_ in ("compound", "amod") or (token.ent_type_ and token.ent_type_ not in ("", "DATE")):
+        return None
+    if token.pos_ == "NOUN" and token.dep_ == "nsubj" and lemma in {"report"}:
+        return None
+    condition = CONDITIONAL_TRIGGERS.get(lemma)
+    if condition is None or "ANY" in condition:
+        pass
+    elif "SPEAKER_ONLY" in condition:
+        if not any(c.dep_ == "nsubj" and c.ent_type_ in ("PERSON", "ORG", "GPE") for c in token.children):
+            return None
+        if any(c.dep_ in ("ccomp", "parataxis") for c in token.children):
+            return None  # "X said that ...": attribution, not a statement event of its own
+    elif "PLURAL" in condition:
+        if token.pos_ != "NOUN" or token.tag_ != "NNS":
+            return None
+    elif "VERB_OR_PLURAL" in condition:
+        if token.pos_ == "NOUN" and token.tag_ != "NNS" and not any(c.dep_ == "prep" for c in token.children):
+            return None
+    elif not (_object_kinds(token) & condition):
+        return None
+    if lemma == "shoot" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+        return None
+    if lemma == "fire" and token.pos_ == "NOUN":
+        return None
+    # "a drone attack" / "missile strikes" are strikes at a distance
+    if kind == "Attack" and any(c.lemma_.lower() in {"drone", "missile", "rocket", "air", "artillery", "mortar",
+                                                      "kamikaze", "airstrike"}
+                                for c in token.children if c.dep_ in ("compound", "amod", "nmod")):
+        kind = "Strike"
+    return kind
+
+
+class EventFrames:
+    """Finds event triggers (verbs and nominalisations) and the heads of their roles in the parse."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        _ensure_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        frames: list[Frame] = []
+        for sent in doc.sents:
+            for token in sent:
+                kind = _trigger_type(token)
+                if kind is None:
+                    continue
+                frame = Frame(trigger=token.i, type=kind)
+                if token.pos_ == "VERB":
+                    self._verb_roles(token, frame)
+                else:
+                    self._noun_roles(token, frame)
+                self._place_roles(token, frame)
+                frame.status = _status(token)
+                frame.date = _date_for(token, sent)
+                frames.append(frame)
+        doc._.kg_frames = frames
+        return doc
+
+    @staticmethod
+    def _verb_roles(token: Token, frame: Frame) -> None:
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+        if not subjects and token.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp"):
+            for ancestor in list(token.ancestors)[:3]:
+                subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
+                if subjects or ancestor.dep_ in ("ROOT", "ccomp", "relcl"):
+                    break
+        if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and not subjects:
+            subjects = [token.head]
+        for subject in subjects:
+            if frame.type == "Loss" and token.lemma_.lower() in {"lose", "die"}:
+                frame.targets.extend(t.i for t in _conjuncts(subject))  # the side that lost
+            else:
+                frame.agents.extend(t.i for t in _conjuncts(subject))
+        for child in token.children:
+            if child.dep_ == "nsubjpass":
+                _add_object(frame, _conjuncts(child))
+            elif child.dep_ in ("dobj", "attr"):
+                _add_object(frame, _conjuncts(child))
+            elif child.dep_ == "agent":
+                frame.agents.extend(t.i for g in child.children if g.dep_ == "pobj" for t in _conjuncts(g))
+            elif child.dep_ == "prep":
+                _prep_role(frame, child)
+            elif child.dep_ == "dative":
+                frame.targets.extend(t.i for t in _conjuncts(child))
+        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+            _add_object(frame, [token.head])
+        _quantity_of(token, frame)
+
+    @staticmethod
+    def _noun_roles(token: Token, frame: Frame) -> None:
+        for child in token.children:
+            if child.dep_ == "poss":
+                frame.agents.append(child.i)
+            elif child.dep_ in ("amod", "compound", "nmod") and (child.ent_type_ in ("NORP", "GPE")):
+                frame.agents.append(child.i)
+            elif child.dep_ in ("compound", "nmod") and (child.ent_type_ == "PRODUCT" or
+                                                         child.lemma_.lower() in EQUIPMENT_NOUNS):
+                frame.equipment.append(child.i)
+            elif child.dep_ in ("prep", "agent"):
+                _prep_role(frame, child, noun=True)
+        _quantity_of(token, frame)
+        head = token.head
+        if token.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+            lemma = head.lemma_.lower()
+            subjects = [c for c in head.children if c.dep_ == "nsubj"]
+            if not subjects and head.dep_ in ("conj", "xcomp") and head.head.pos_ == "VERB":
+                subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
+            if lemma in SUPPORT_VERBS_TARGET:
+                frame.targets.extend(t.i for s in subjects for t in _conjuncts(s))
+                for child in head.children:
+                    if child.dep_ in ("prep", "agent") and child.lower_ == "by" and not frame.agents:
+                        frame.agents.extend(t.i for g in child.children if g.dep_ == "pobj" for t in _conjuncts(g))
+            elif lemma in SUPPORT_VERBS_PLACE:
+                frame.places.extend(s.i for s in subjects if is_place_token(s) or s.lemma_.lower() in FACILITY_NOUNS)
+            elif lemma in SUPPORT_VERBS_AGENT and not frame.agents:
+                frame.agents.extend(t.i for s in subjects for t in _conjuncts(s))
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+                    _prep_role(frame, child, places_only=True)
+
+    @staticmethod
+    def _place_roles(token: Token, frame: Frame) -> None:
+        if frame.places:
+            return
+        # places attached to the clause that governs a nominal trigger ("clashes near X")
+        for ancestor in list(token.ancestors)[:2]:
+            for child in ancestor.children:
+                if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS and child.i != token.i:
+                    _prep_role(frame, child, places_only=True)
+            if frame.places:
+                return
+
+
+def _add_object(frame: Frame, heads: list[Token]) -> None:
+    for head in heads:
+        if head.ent_type_ == "PRODUCT" or head.lemma_.lower() in EQUIPMENT_NOUNS:
+            frame.equipment.append(head.i)
+        elif frame.type in ("Advance", "Visit") and is_place_token(head):
+            frame.places.append(head.i)
+        else:
+            frame.targets.append(head.i)
+            if frame.type in ("Strike", "Attack") and is_place_token(head):
+                frame.places.append(head.i)
+
+
+def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bool = False) -> None:
+    word = prep.lower_
+    if word in ("along", "together", "as") and frame.type == "Loss":  # "along with", "as well as"
+        for inner in prep.children:
+            if inner.dep_ == "prep":
+                _prep_role(frame, inner, noun=noun, places_only=places_only)
+        return
+    objects = [t for g in prep.children if g.dep_ == "pobj" for t in _conjuncts(g)]
+    if word in DIRECTION_WORDS or prep.lemma_.lower() in DIRECTION_WORDS:
+        return
+    for obj in objects:
+        lemma = obj.lemma_.lower()
+        if lemma in DIRECTION_WORDS:  # "west of Bakhmut"
+            objects.extend(t for p in obj.children if p.dep_ == "prep" for g in p.children
+                           if g.dep_ == "pobj" for t in _conjuncts(g))
+            continue
+        if word in LOCATIVE_PREPS and is_place_token(obj) and word not in ("by", "of") or \
+                (word == "of" and noun and is_place_token(obj) and frame.type in ("Strike", "Attack", "Advance")):
+            frame.places.append(obj.i)
+            if word == "of" or (word in ("on", "against") and frame.type in ("Strike", "Attack")):
+                frame.targets.append(obj.i)
+            continue
+        if places_only:
+            continue
+        if word == "by" and noun:
+            frame.agents.append(obj.i)
+        elif word in ("on", "against") and frame.type in ("Strike", "Attack", "Clash"):
+            frame.targets.append(obj.i)
+        elif word == "with" and (obj.ent_type_ == "PRODUCT" or lemma in EQUIPMENT_NOUNS):
+            frame.equipment.append(obj.i)
+        elif word == "with" and frame.type in ("Meeting", "Clash"):
+            frame.participants.append(obj.i)
+        elif frame.type == "Loss" and word in ("with", "including", "plus"):
+            _add_object(frame, [obj])
+        elif word == "of" and noun and frame.type in ("Loss", "Delivery", "Strike"):
+            _add_object(frame, [obj])
+        elif word == "to" and frame.type in ("Delivery", "Statement") and obj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
+            frame.targets.append(obj.i)
+        elif word == "to" and frame.type == "Statement":
+            frame.participants.append(obj.i)
+
+
+def _quantity_of(token: Token, frame: Frame) -> None:
+    for child in token.children:
+        if child.dep_ == "nummod" or (child.like_num and child.dep_ in ("amod", "quantmod")):
+            frame.quantity = child.i
+            return
+
+
+def _status(token: Token) -> str:
+    """occurred unless the trigger is negated, denied, planned or threatened in its clause."""
+    chain = [token]
+    for ancestor in token.ancestors:
+        if ancestor.lemma_.lower() in REPORT_VERBS:
+            break
+        chain.append(ancestor)
+        if ancestor.dep_ in ("ROOT", "ccomp", "parataxis"):
+            break
+    for node in chain:
+        for child in node.children:
+            if child.dep_ == "neg":
+                return "denied"
+    for node in chain:
+        lemma = node.lemma_.lower()
+        if node is not token and lemma in DENIAL_VERBS:
+            return "denied"
+        if node is not token and lemma in THREAT_WORDS:
+            return "threatened"
+        if node is not token and lemma in PLAN_WORDS:
+            return "planned"
+        if any(c.dep_ == "aux" and c.lower_ in MODAL_PLANNED for c in node.children):
+            return "planned"
+    return "occurred"
+
+
+def _date_for(token: Token, sent: Span) -> tuple[int, int] | None:
+    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    if not dates:
+        return None
+    governing = {token.i, *(a.i for a in token.ancestors)}
+    for ent in dates:
+        if ent.root.head.i in governing or ent.root.head.head.i in governing:
+            return (ent.start, ent.end)
+    nearest = min(dates, key=lambda e: abs(e.start - token.i))
+    return (nearest.start, nearest.end)
+
+
+# ---------------------------------------------------------------------------------- attribution
+
+@Language.factory("kg_attribution", assigns=["doc._.kg_frames"], requires=["doc._.kg_frames", "token.dep"])
+def make_attribution(nlp: Language, name: str) -> "Attribution":
+    return Attribution(name)
+
+
+class Attribution:
+    """Who reported each event: "according to X", "X said/reported that ...", "..., X said"."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        _ensure_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        frames: list[Frame] = doc._.kg_frames or []
+        by_sentence: dict[int, list[Frame]] = {}
+        for frame in frames:
+            by_sentence.setdefault(doc[frame.trigger].sent.start, []).append(frame)
+        source_verbs: set[int] = set()
+        previous: list[Frame] = []
+        for sent in doc.sents:
+            here = by_sentence.get(sent.start, [])
+            according = _according_to(sent)
+            for frame in here:
+                verb, sources = _reporting_clause(doc[frame.trigger])
+                if verb is not None:
+                    frame.source_verb = verb.i
+                    source_verbs.add(verb.i)
+                    frame.reported = True
+                    frame.sources = [s.i for s in sources if s.lower_ not in GENERIC_SOURCES
+                                     and s.lemma_.lower() not in GENERIC_SOURCES]
+                if according and not frame.sources:
+                    frame.sources = [s.i for s in according]
+                    frame.reported = True
+            if according and not here and previous:
+                # "That's according to X." names the source of the sentence before
+                for frame in previous:
+                    if not frame.sources:
+                        frame.sources = [s.i for s in according]
+                        frame.reported = True
+            if here:
+                previous = here
+        doc._.kg_frames = [f for f in frames
+                           if not (f.type == "Statement" and f.trigger in source_verbs)]
+        for frame in doc._.kg_frames:
+            if frame.reported and frame.status == "occurred":
+                frame.status = "claimed"
+        return doc
+
+
+def _according_to(sent: Span) -> list[Token]:
+    for token in sent:
+        if token.lower_ == "according":
+            for to in token.children:
+                if to.lower_ == "to":
+                    return [t for g in to.children if g.dep_ == "pobj" for t in _conjuncts(g)]
+            nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            if nxt is not None and nxt.lower_ == "to":
+                return [t for g in nxt.children if g.dep_ == "pobj" for t in _conjuncts(g)]
+    return []
+
+
+def _reporting_clause(trigger: Token) -> tuple[Token | None, list[Token]]:
+    """The reporting verb governing the trigger (through a complement clause or as its object) and its subjects."""
+    node = trigger
+    for ancestor in trigger.ancestors:
+        lemma = ancestor.lemma_.lower()
+        if lemma in REPORT_VERBS and ancestor.pos_ == "VERB" and node.dep_ in (
+                "ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj", "oprd", "prep", "npadvmod"):
+            if node.dep_ == "conj" and node.head.i != ancestor.i:
+                node = ancestor
+                continue
+            subjects = [t for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")
+                        for t in _conjuncts(c)]
+            subjects += [t for c in ancestor.children if c.dep_ == "agent"
+                         for g in c.children if g.dep_ == "pobj" for t in _conjuncts(g)]
+            if not subjects and ancestor.dep_ in ("conj", "advcl") and ancestor.head.pos_ == "VERB":
+                subjects = [t for c in ancestor.head.children if c.dep_ == "nsubj" for t in _conjuncts(c)]
+            if subjects and all(s.lower_ in ("it", "that", "this") for s in subjects):
+                node = ancestor
+                continue
+            return ancestor, subjects
+        node = ancestor
+    return None, []

@@ -1,0 +1,155 @@
+"""Word lists of the domain: event triggers, role nouns, attribution verbs. Written for this project."""
+from __future__ import annotations
+
+#: Trigger lemma -> event class (local name in the ontology).
+EVENT_TRIGGERS: dict[str, str] = {
+    # attacks and offensives
+    "attack": "Attack", "assault": "Attack", "offensive": "Attack", "counteroffensive": "Attack",
+    "counterattack": "Attack", "storm": "Attack", "raid": "Attack", "invade": "Attack", "invasion": "Attack",
+    "ambush": "Attack", "incursion": "Attack", "storming": "Attack",
+    # clashes
+    "clash": "Clash", "fight": "Clash", "fighting": "Clash", "battle": "Clash", "combat": "Clash",
+    "skirmish": "Clash", "firefight": "Clash", "engagement": "Clash", "hostility": "Clash",
+    # strikes at a distance
+    "strike": "Strike", "airstrike": "Strike", "shell": "Strike", "shelling": "Strike", "bomb": "Strike",
+    "bombing": "Strike", "bombard": "Strike", "bombardment": "Strike", "hit": "Strike", "pound": "Strike",
+    "explosion": "Strike", "blast": "Strike", "barrage": "Strike", "fire": "Strike", "launch": "Strike",
+    "target": "Strike", "drop": "Strike", "explode": "Strike",
+    # losses
+    "kill": "Loss", "destroy": "Loss", "lose": "Loss", "loss": "Loss", "casualty": "Loss", "die": "Loss",
+    "wound": "Loss", "injure": "Loss", "eliminate": "Loss", "neutralize": "Loss", "down": "Loss",
+    "shoot": "Loss", "damage": "Loss", "sink": "Loss", "liquidate": "Loss",
+    # advances
+    "advance": "Advance", "capture": "Advance", "seize": "Advance", "liberate": "Advance",
+    "recapture": "Advance", "retake": "Advance", "occupy": "Advance", "breakthrough": "Advance",
+    "take": "Advance", "gain": "Advance", "push": "Advance", "improvement": "Advance", "improve": "Advance",
+    # fortification
+    "fortify": "Fortification", "fortification": "Fortification", "strengthen": "Fortification",
+    "reinforce": "Fortification", "establish": "Fortification", "build": "Fortification",
+    "dig": "Fortification", "construct": "Fortification", "construction": "Fortification",
+    # visits and meetings
+    "visit": "Visit", "tour": "Visit", "trip": "Visit", "arrive": "Visit",
+    "meet": "Meeting", "meeting": "Meeting", "talk": "Meeting", "summit": "Meeting",
+    # statements
+    "speak": "Statement", "address": "Statement", "announce": "Statement", "declare": "Statement",
+    "speech": "Statement", "statement": "Statement", "vow": "Statement", "pledge": "Statement",
+    "urge": "Statement", "say": "Statement",
+    # deliveries
+    "deliver": "Delivery", "delivery": "Delivery", "supply": "Delivery", "send": "Delivery",
+    "provide": "Delivery", "transfer": "Delivery", "donate": "Delivery", "shipment": "Delivery",
+}
+
+#: Triggers that need an object of a certain kind to count (lemma -> allowed object head lemmas or kinds).
+CONDITIONAL_TRIGGERS: dict[str, set[str]] = {
+    "fire": {"EQUIPMENT", "missile", "rocket", "shell", "drone", "round", "artillery"},
+    "launch": {"EQUIPMENT", "missile", "rocket", "drone", "attack", "strike", "offensive", "assault",
+               "counteroffensive", "barrage"},
+    "drop": {"EQUIPMENT", "bomb", "munition"},
+    "target": {"PLACE", "FACILITY"},
+    "hit": {"PLACE", "FACILITY", "ACTOR"},
+    "take": {"control", "PLACE"},
+    "gain": {"ground", "territory", "control", "position"},
+    "push": {"PLACE", "back"},
+    "improve": {"position", "posture", "positions"},
+    "improvement": {"position", "posture", "positions"},
+    "strengthen": {"line", "defense", "defence", "position", "fortification", "border"},
+    "reinforce": {"line", "defense", "defence", "position", "fortification", "border"},
+    "establish": {"structure", "line", "fortification", "defense", "defence", "position"},
+    "build": {"structure", "line", "fortification", "defense", "defence", "trench", "bunker"},
+    "construct": {"structure", "line", "fortification", "defense", "defence", "trench", "bunker"},
+    "construction": {"structure", "line", "fortification", "defense", "defence", "trench", "bunker"},
+    "dig": {"trench", "line", "fortification"},
+    "send": {"EQUIPMENT", "weapon", "aid", "ammunition", "troop", "tank", "missile", "package"},
+    "provide": {"EQUIPMENT", "weapon", "aid", "ammunition", "tank", "missile", "package"},
+    "transfer": {"EQUIPMENT", "weapon", "aid", "ammunition", "tank", "missile", "package"},
+    "supply": {"EQUIPMENT", "weapon", "aid", "ammunition", "tank", "missile", "package"},
+    "donate": {"EQUIPMENT", "weapon", "aid", "ammunition", "tank", "missile", "package"},
+    "shoot": {"down"},
+    "down": {"EQUIPMENT", "drone", "missile", "aircraft", "jet", "helicopter", "plane"},
+    "damage": {"EQUIPMENT", "FACILITY", "PLACE"},
+    "arrive": {"PLACE"},
+    "address": {"ACTOR", "parliament", "nation", "lawmaker", "soldier", "troop"},
+    "say": {"SPEAKER_ONLY"},
+    "talk": {"PLURAL"},
+    "advance": {"VERB_OR_PLURAL"},
+    "fight": {"ANY"},
+}
+
+#: Verbs whose object noun names an event that their subject carried out.
+SUPPORT_VERBS_AGENT = {"launch", "carry", "conduct", "make", "pay", "hold", "stage", "mount", "continue",
+                       "begin", "start", "resume", "intensify", "step", "undertake", "perform", "deliver",
+                       "attempt", "try", "lead", "suffer"}
+#: Verbs whose subject received or resisted the event named by their object.
+SUPPORT_VERBS_TARGET = {"repel", "repulse", "withstand", "thwart", "foil", "stop", "halt", "fend", "beat",
+                        "survive", "face", "endure", "suffer"}
+#: Verbs whose subject is where the event named by their object happened.
+SUPPORT_VERBS_PLACE = {"host", "see", "witness"}
+
+#: Attribution verbs: "X said that ...".
+REPORT_VERBS = {"say", "report", "claim", "state", "announce", "indicate", "note", "confirm", "tell", "write",
+                "add", "describe", "assert", "allege", "insist", "acknowledge", "admit", "accuse",
+                "reveal", "disclose", "estimate", "post", "publish", "inform", "declare", "warn", "stress",
+                "emphasize", "explain", "specify", "characterize", "quote", "cite", "show", "suggest"}
+DENIAL_VERBS = {"deny", "reject", "refute", "dismiss", "rebut", "prevent", "fail", "avert"}
+PLAN_WORDS = {"plan", "intend", "aim", "order", "task", "prepare", "seek", "want", "propose", "decide",
+              "agree", "promise", "pledge", "vow", "expect", "hope", "intention", "call", "urge", "ready",
+              "set", "schedule", "attempt", "try", "able", "need", "must", "goal", "objective", "mission"}
+THREAT_WORDS = {"threaten", "threat", "warn", "risk"}
+MODAL_PLANNED = {"will", "would", "could", "might", "may", "shall", "should", "'ll", "can"}
+
+#: Nouns heading a phrase that names an armed force, a government body or an official.
+FORCE_NOUNS = {"force", "forces", "troop", "army", "military", "group", "unit", "soldier", "serviceman",
+               "servicemen", "member", "fighter", "side", "brigade", "battalion", "regiment", "division",
+               "marine", "paratrooper", "navy", "guard", "defender", "militant", "mercenary", "sniper",
+               "artillery", "corps", "fleet", "infantry", "personnel", "commando", "saboteur", "partisan",
+               "military"}
+GOVERNMENT_NOUNS = {"authority", "ministry", "government", "administration", "parliament", "council",
+                    "office", "kremlin", "cabinet", "service", "committee", "agency", "command", "staff",
+                    "directorate", "prosecutor", "police", "duma", "rada"}
+PERSON_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "minister",
+                "president", "commander", "general", "colonel", "chief", "head", "leader", "adviser",
+                "advisor", "prime", "secretary", "ambassador", "envoy", "analyst", "blogger", "lieutenant"}
+TITLE_WORDS = {"president", "prime", "minister", "defense", "defence", "foreign", "general", "colonel",
+               "commander", "chief", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson",
+               "head", "deputy", "secretary", "chancellor", "lieutenant", "major", "admiral", "sergeant",
+               "captain", "pope", "king", "senator", "mr", "mrs", "ms", "dr", "ex", "former", "acting",
+               "in-chief", "commander-in-chief", "adviser", "advisor", "leader", "ambassador", "envoy",
+               "regional", "military", "administration", "of", "the"}
+EQUIPMENT_NOUNS = {"tank", "howitzer", "vehicle", "drone", "missile", "rocket", "helicopter", "jet",
+                   "aircraft", "plane", "fighter", "bomber", "launcher", "system", "radar", "ship", "boat",
+                   "vessel", "submarine", "artillery", "gun", "mortar", "munition", "shell", "bomb",
+                   "weapon", "apc", "ifv", "truck", "carrier", "warship", "cruiser", "frigate", "uav",
+                   "ammunition", "rifle", "interceptor", "battery", "depot", "mine"}
+FACILITY_NOUNS = {"center", "centre", "plant", "station", "airport", "airfield", "base", "depot",
+                  "headquarters", "bridge", "port", "hospital", "school", "building", "factory", "refinery",
+                  "dam", "facility", "warehouse", "substation", "terminal", "post", "checkpoint", "barracks",
+                  "market", "mall", "university", "church", "railway", "infrastructure", "complex", "hub",
+                  "airbase", "shipyard", "harbor", "harbour", "installation"}
+PLACE_NOUNS = {"region", "oblast", "city", "town", "village", "settlement", "direction", "district",
+               "area", "province", "territory", "suburb", "outskirts", "front", "frontline", "axis",
+               "sector", "raion", "peninsula", "island", "border", "coast"}
+LOCATIVE_PREPS = {"in", "near", "at", "around", "outside", "inside", "across", "towards", "toward", "into",
+                  "on", "over", "along", "within", "throughout", "from", "to", "off", "onto", "beyond",
+                  "behind", "past", "by", "of"}
+DIRECTION_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                   "north-east", "north-west", "south-east", "south-west", "northern", "southern",
+                   "eastern", "western"}
+APPROXIMATORS = {"around", "about", "approximately", "nearly", "almost", "some", "roughly", "over", "up",
+                 "more", "than", "least", "at", "estimated", "close", "upwards", "as", "many", "much"}
+#: Quantity words with no exact value: (value, approximate).
+VAGUE_NUMBERS = {"dozens": 24, "dozen": 12, "hundreds": 200, "thousands": 2000, "scores": 40,
+                 "tens": 20}
+#: Nouns of reported speech that are sources only when nothing better is named.
+GENERIC_SOURCES = {"report", "reports", "source", "sources", "media", "outlet", "outlets", "observer",
+                   "observers", "analyst", "analysts", "witness", "witnesses", "resident", "residents",
+                   "footage", "video", "image", "images"}
+#: Equipment model names the small model does not know as entities (token-pattern texts).
+EQUIPMENT_MODELS = [
+    "M119", "M777", "HIMARS", "Leopard", "Leopard 1", "Leopard 2", "Leopard 1A5", "Leopard 2A4", "Leopard 2A6",
+    "Bradley", "Abrams", "Challenger 2", "Marder", "Stryker", "Patriot", "IRIS-T", "NASAMS", "Storm Shadow",
+    "SCALP", "ATACMS", "Javelin", "NLAW", "Stinger", "Bayraktar", "Bayraktar TB2", "Shahed", "Shahed-136",
+    "Geran-2", "Lancet", "Iskander", "Kalibr", "Kinzhal", "Kh-101", "Kh-22", "S-300", "S-400", "Tor",
+    "Buk", "Pantsir", "T-72", "T-80", "T-90", "T-62", "BMP-1", "BMP-2", "BMP-3", "BTR-82", "MT-LB",
+    "Su-25", "Su-34", "Su-35", "Ka-52", "Mi-8", "Mi-28", "MiG-29", "F-16", "Caesar", "PzH 2000",
+    "Krab", "Gepard", "Grad", "Uragan", "Smerch", "Tornado-S", "Krasnopol", "Orlan-10", "Zala",
+]

@@ -1,0 +1,280 @@
+"""Bind every entity of an Extraction to a real-world key (gazetteers first, then name, kind and
+affiliation), then merge an article's mentions of one happening into one event."""
+from __future__ import annotations
+
+from functools import cache
+
+from ..model import STATUSES, Entity, Event, Extraction
+from ..names import name_key
+from . import actors, places
+
+__all__ = ["resolve"]
+
+_PLACE_KINDS = ("Place", "Settlement", "Region", "Country")
+_ACTOR_KINDS = ("Person", "Organization", "GovernmentBody", "ArmedForce")
+
+
+@cache
+def _country_record(iso2: str) -> places.PlaceRecord | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=iso2)
+    if country is None:
+        return None
+    for name in (getattr(country, "common_name", None), country.name, getattr(country, "official_name", None)):
+        if name:
+            found = [r for r in places.lookup(name) if r.kind == "Country" and r.country == iso2]
+            if found:
+                return found[0]
+    return None
+
+
+class _Resolver:
+    def __init__(self, extraction: Extraction) -> None:
+        self.extraction = extraction
+        self.out: dict[str, Entity] = {}
+        self.mapping: dict[str, str] = {}
+        self.context_regions: list[str] = []
+        self.context_countries: list[str] = []
+        self._collect_context()
+
+    # ---- context: regions and countries the article names unambiguously
+    def _collect_context(self) -> None:
+        for entity in self.extraction.entities.values():
+            if entity.kind in _PLACE_KINDS or entity.kind == "Country":
+                candidates = places.lookup(entity.name)
+                if len(candidates) == 1 or (candidates and candidates[0].kind in ("Region", "Country")):
+                    record = candidates[0]
+                    if record.region and record.region not in self.context_regions:
+                        self.context_regions.append(record.region)
+                    if record.country not in self.context_countries:
+                        self.context_countries.append(record.country)
+            iso = actors.country_of_adjective(entity.name) if entity.kind == "Country" else None
+            if iso and iso not in self.context_countries:
+                self.context_countries.append(iso)
+
+    # ---- records to entities
+    def _add_place(self, record: places.PlaceRecord, precision: str, alias: str | None = None) -> str:
+        entity = self.out.get(record.key)
+        if entity is None:
+            entity = Entity(name=record.name, kind=record.kind, key=record.key, lat=record.lat, long=record.long,
+                            geonames_id=record.geonames_id, geo_precision=precision,
+                            iso_code=record.region if record.kind == "Region" else (
+                                record.country if record.kind == "Country" else None))
+            self.out[record.key] = entity
+            parent = places.parent(record)
+            if parent is not None:
+                entity.located_in = self._add_place(parent, "exact" if parent.kind != "Country" else "country")
+        if alias and name_key(alias) != name_key(record.name):
+            entity.aliases.add(alias)
+        return record.key
+
+    def _add_actor(self, record: actors.ActorRecord, alias: str | None = None) -> str:
+        entity = self.out.get(record.key)
+        if entity is None:
+            entity = Entity(name=record.name, kind=record.kind, key=record.key, role=record.role,
+                            wikidata=record.wikidata, aliases=set())
+            self.out[record.key] = entity
+            entity.affiliation = self._affiliation_key(record.affiliation)
+        if alias and name_key(alias) != name_key(record.name):
+            entity.aliases.add(alias)
+        return record.key
+
+    def _affiliation_key(self, affiliation: str | None) -> str | None:
+        if not affiliation:
+            return None
+        if affiliation.startswith("country:"):
+            record = _country_record(affiliation.split(":", 1)[1])
+            return self._add_place(record, "country") if record else None
+        parent = actors.by_key(affiliation)
+        return self._add_actor(parent) if parent else None
+
+    def _country_from_text(self, text: str | None) -> str | None:
+        """A nationality adjective or a country name to the country's key."""
+        if not text:
+            return None
+        iso = actors.country_of_adjective(text)
+        if iso is None:
+            found = [r for r in places.lookup(text) if r.kind == "Country"]
+            iso = found[0].country if found else None
+        record = _country_record(iso) if iso else None
+        return self._add_place(record, "country") if record else None
+
+    def _generic(self, entity: Entity, key: str, **changes: object) -> str:
+        existing = self.out.get(key)
+        if existing is None:
+            existing = Entity(name=entity.name, kind=entity.kind, key=key, role=entity.role,
+                              aliases=set(entity.aliases))
+            self.out[key] = existing
+        for attribute, value in changes.items():
+            if value is not None and getattr(existing, attribute) is None:
+                setattr(existing, attribute, value)
+        existing.aliases |= {a for a in entity.aliases if a != existing.name}
+        return key
+
+    # ---- one entity
+    def resolve_entity(self, entity: Entity) -> str:
+        kind = entity.kind
+        if kind == "Country":
+            key = self._country_from_text(entity.name)
+            if key:
+                return key
+        if kind in _ACTOR_KINDS or kind in ("Place", "Country"):
+            record = actors.lookup(entity.name)
+            if record is not None:
+                return self._add_actor(record, alias=entity.name)
+        if kind in _PLACE_KINDS or (kind == "Organization" and len(entity.name.split()) == 1):
+            record, candidates, precision = places.resolve(
+                entity.name, context_regions=self.context_regions, context_countries=self.context_countries)
+            if record is not None:
+                return self._add_place(record, precision, alias=entity.name)
+            if kind in _PLACE_KINDS:
+                return self._generic(entity, f"place:{name_key(entity.name)}", geo_precision="unresolved")
+        if kind == "Facility":
+            located = None
+            if entity.located_in:
+                record, _, precision = places.resolve(entity.located_in, context_regions=self.context_regions,
+                                                      context_countries=self.context_countries)
+                located = self._add_place(record, precision, alias=entity.located_in) if record else None
+            return self._generic(entity, f"facility:{name_key(entity.name)}", located_in=located)
+        if kind == "Equipment":
+            origin = self._country_from_text(entity.origin) or self._country_from_text(entity.affiliation)
+            supplier = None
+            if entity.supplied_by:
+                supplier = self._country_from_text(entity.supplied_by)
+                if supplier is None:
+                    record = actors.lookup(entity.supplied_by)
+                    supplier = self._add_actor(record) if record else None
+            return self._generic(entity, f"equipment:{name_key(entity.name)}", origin=origin, supplied_by=supplier)
+        # actors outside the gazetteer: name, kind and affiliation make the identity
+        affiliation = self._country_from_text(entity.affiliation)
+        if affiliation is None and entity.affiliation:
+            record = actors.lookup(entity.affiliation)
+            if record is not None:
+                affiliation = self._add_actor(record, alias=entity.affiliation)
+            else:
+                body = Entity(name=entity.affiliation, kind="GovernmentBody", key=f"raw:{entity.affiliation}")
+                affiliation = self._generic(body, f"actor:GovernmentBody:{name_key(entity.affiliation)}")
+        if affiliation is None:
+            implied = next((w for w in entity.name.split() if actors.country_of_adjective(w)), None)
+            affiliation = self._country_from_text(implied)
+        key = f"actor:{kind}:{name_key(entity.name)}" + (f"@{affiliation}" if affiliation else "")
+        return self._generic(entity, key, affiliation=affiliation)
+
+
+def resolve(extraction: Extraction) -> Extraction:
+    """The same extraction with global keys, gazetteer data and merged events."""
+    resolver = _Resolver(extraction)
+    mapping = {old: resolver.resolve_entity(entity) for old, entity in extraction.entities.items()}
+    for old, new in mapping.items():
+        source = extraction.entities[old]
+        target = resolver.out[new]
+        if source.name != target.name and name_key(source.name) != name_key(target.name):
+            target.aliases.add(source.name)
+        target.aliases |= {a for a in source.aliases if a != target.name}
+        if target.role is None and source.role and target.kind == "Person":
+            target.role = source.role
+        if target.kind == "Person" and target.affiliation is None and source.affiliation:
+            target.affiliation = resolver._country_from_text(source.affiliation)
+    events = []
+    for event in extraction.events:
+        event.roles = _dedupe([type(r)(r.role, mapping.get(r.entity, r.entity), r.quantity) for r in event.roles])
+        event.roles = [r for r in event.roles if not (r.role in ("agent", "participant") and
+                                                      resolver.out[r.entity].kind in ("Settlement", "Region", "Place", "Facility"))]
+        event.sources = list(dict.fromkeys(mapping.get(s, s) for s in event.sources))
+        if event.roles:
+            events.append(event)
+    claims = []
+    kept_ids = {e.id for e in events}
+    for claim in extraction.claims:
+        claim.source = mapping.get(claim.source, claim.source)
+        if claim.event in kept_ids:
+            claims.append(claim)
+    result = Extraction(article=extraction.article, entities=resolver.out, events=events, claims=claims)
+    _merge_events(result)
+    return result
+
+
+def _dedupe(roles: list) -> list:
+    seen, out = set(), []
+    for role in roles:
+        if (role.role, role.entity) not in seen:
+            seen.add((role.role, role.entity))
+            out.append(role)
+    return out
+
+
+# ---------------------------------------------------------------------------------- merging
+
+def _ancestors(extraction: Extraction, key: str) -> set[str]:
+    chain, seen = {key}, key
+    while seen in extraction.entities and extraction.entities[seen].located_in and \
+            extraction.entities[seen].located_in not in chain:
+        seen = extraction.entities[seen].located_in  # type: ignore[assignment]
+        chain.add(seen)
+    return chain
+
+
+def _side(extraction: Extraction, key: str) -> str:
+    seen: set[str] = set()
+    while key in extraction.entities and key not in seen:
+        seen.add(key)
+        entity = extraction.entities[key]
+        if entity.kind == "Country" or not entity.affiliation:
+            return key
+        key = entity.affiliation
+    return key
+
+
+def _compatible(extraction: Extraction, kept: Event, new: Event) -> bool:
+    if kept.type != new.type or new.type in ("Statement", "Loss", "Delivery", "Meeting"):
+        return False
+    if kept.quantity and new.quantity and kept.quantity.value != new.quantity.value:
+        return False
+    if kept.date and new.date and kept.date.value and new.date.value and kept.date.value != new.date.value:
+        return False
+    if "denied" in (kept.status, new.status):
+        return False
+    for role in ("agent", "target"):
+        a = {_side(extraction, k) for k in kept.keys(role)}
+        b = {_side(extraction, k) for k in new.keys(role)}
+        if a and b and not (a & b):
+            return False
+    places_a, places_b = kept.keys("place"), new.keys("place")
+    if places_a and places_b:
+        nested = any(a in _ancestors(extraction, b) or b in _ancestors(extraction, a)
+                     for a in places_a for b in places_b)
+        if not nested:
+            return False
+    return bool(kept.keys("agent") or new.keys("agent") or (places_a and places_b))
+
+
+def _merge_events(extraction: Extraction) -> None:
+    """Mentions of one happening in different sentences of an article become one event,
+    keeping every sentence as evidence and every source's claim."""
+    merged: list[Event] = []
+    for event in extraction.events:
+        target = next((m for m in merged if _compatible(extraction, m, event)), None)
+        if target is None:
+            merged.append(event)
+            continue
+        for role in event.roles:
+            if all((r.role, r.entity) != (role.role, role.entity) for r in target.roles):
+                target.roles.append(role)
+        if event.sentence != target.sentence and event.sentence not in target.evidence:
+            target.evidence.append(event.sentence)
+        target.evidence.extend(s for s in event.evidence if s not in target.evidence and s != target.sentence)
+        if not (target.date and target.date.value):
+            target.date = event.date or target.date
+        target.quantity = target.quantity or event.quantity
+        target.status = min(target.status, event.status, key=STATUSES.index)
+        target.sources.extend(s for s in event.sources if s not in target.sources)
+        for claim in extraction.claims:
+            if claim.event == event.id:
+                claim.event = target.id
+    # keep the most specific place of a merged event only
+    for event in merged:
+        places_here = event.keys("place")
+        redundant = {p for p in places_here for q in places_here if p != q and p in _ancestors(extraction, q)}
+        event.roles = [r for r in event.roles if not (r.role == "place" and r.entity in redundant)]
+    extraction.events = merged

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from spacy.language import Language
@@ -21,7 +21,7 @@ from .nlp.lexicon import (APPROXIMATORS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_
                           GOVERNMENT_NOUNS, PERSON_NOUNS, PLACE_NOUNS, TITLE_WORDS, VAGUE_NUMBERS)
 from .nlp.pipeline import MAX_CHUNK_CHARS
 
-__all__ = ["extract", "extract_many", "chunks", "resolve_date", "parse_number"]
+__all__ = ["extract", "extract_docs", "extract_many", "chunks", "resolve_date", "parse_number"]
 
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -35,6 +35,8 @@ _PRONOUNS_GROUP = {"they", "them", "their", "it", "its"}
 _DURATION = re.compile(r"^(for |over |within |in )?(the )?(past |last |next )?(\d+|a|an|one|two|three|four|five|"
                        r"six|seven|eight|nine|ten|several|few|many)?\s*(hours?|days?|weeks?|months?|years?|"
                        r"decades?)( long| old)?$", re.IGNORECASE)
+_WEEKDAYS = {name: number for number, name in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
@@ -78,6 +80,14 @@ def _split_long(para: str, limit: int) -> Iterator[tuple[int, str]]:
 def extract(article: Article, nlp: Language) -> Extraction:
     """One article through the pipeline (see :func:`extract_many` for batches)."""
     return next(extract_many([article], nlp))
+
+
+def extract_docs(article: Article, docs: Iterable[Doc]) -> Extraction:
+    """An article's Extraction from its already-processed Docs (one per chunk, in order)."""
+    state = _ArticleState(article)
+    for doc in docs:
+        state.add_doc(doc)
+    return state.finish()
 
 
 def extract_many(articles: Iterable[Article], nlp: Language, *, batch_size: int = 64) -> Iterator[Extraction]:
@@ -135,6 +145,12 @@ def resolve_date(text: str, published: date | None) -> DateRef:
         return DateRef(text=words)
     if published is None and not _YEAR.search(stripped):
         return DateRef(text=words)
+    weekday = _WEEKDAYS.get(stripped.lower().removeprefix("last ").removesuffix(" night").removesuffix(" morning")
+                            .removesuffix(" evening").removesuffix(" afternoon"))
+    if weekday is not None and published is not None:
+        # "on Sunday" is the last Sunday on or before publication day
+        return DateRef(text=words, value=published - timedelta(days=(published.weekday() - weekday) % 7),
+                       resolution="day")
     data = _date_parser(published).get_date_data(stripped)
     if data is None or data.date_obj is None:
         return DateRef(text=words)
@@ -442,8 +458,8 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
     left = [t for t in token.lefts if t.dep_ not in _STRIP_LEFT]
     words: list[Token] = []
     for modifier in left:
-        words.extend(t for t in modifier.subtree if t.dep_ not in ("det", "punct", "nummod", "quantmod", "advmod")
-                     or t is modifier)
+        words.extend(t for t in modifier.subtree if t is modifier or t.dep_ not in ("det", "punct", "quantmod", "advmod")
+                     and not (t.dep_ == "nummod" and parse_number([t]) is not None))
     words.append(token)
     entity_span = _entity_span(token)
     if entity_span is not None and entity_span.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"):

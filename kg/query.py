@@ -153,7 +153,8 @@ def check_user_query(text: str) -> str:
             raise QueryError(f"malformed SPARQL: {exc}") from None
         raise UnsafeQueryError("updates are refused: this interface is read-only") from None
     body = parsed[1]
-    if body.get("datasetClause"):
+    clauses = body.get("datasetClause")
+    if clauses is not None and not isinstance(clauses, str) and len(clauses):
         raise UnsafeQueryError("FROM and FROM NAMED are refused: queries run over the store's own graphs only")
     if _contains(body, "ServiceGraphPattern"):
         raise UnsafeQueryError("SERVICE is refused: queries may not reach other endpoints")

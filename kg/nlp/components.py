@@ -189,7 +189,9 @@ class EventFrames:
     @staticmethod
     def _verb_roles(token: Token, frame: Frame) -> None:
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
-        if not subjects and token.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp"):
+        controlled = token.dep_ in ("conj", "xcomp", "advcl", "pcomp") or (
+            token.dep_ == "acl" and token.head.lemma_.lower() in PLAN_WORDS)  # "plans to strengthen"
+        if not subjects and controlled:
             for ancestor in list(token.ancestors)[:3]:
                 subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
                 if subjects or ancestor.dep_ in ("ROOT", "ccomp", "relcl"):

@@ -1,0 +1,1 @@
+"""Resolution of mentions to real-world things: places and actors."""

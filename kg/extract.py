@@ -32,9 +32,10 @@ _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 _PRONOUNS_GROUP = {"they", "them", "their", "it", "its"}
-_DURATION = re.compile(r"^(for |over |within |in )?(the )?(past |last |next )?(\d+|a|an|one|two|three|four|five|"
-                       r"six|seven|eight|nine|ten|several|few|many)?\s*(hours?|days?|weeks?|months?|years?|"
-                       r"decades?)( long| old)?$", re.IGNORECASE)
+_DURATION = re.compile(r"^(for |over |within |in )?(the )?(past |last |next |first )?(\d+|a|an|one|two|three|four|"
+                       r"five|six|seven|eight|nine|ten|several|few|many|a few)\s+(hours?|days?|weeks?|months?|years?|"
+                       r"decades?)( long| old)?$|^(the )?(past|next|coming) (hours?|days?|weeks?|months?|years?)$",
+                       re.IGNORECASE)
 _WEEKDAYS = {name: number for number, name in enumerate(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
@@ -114,10 +115,10 @@ def extract_many(articles: Iterable[Article], nlp: Language, *, batch_size: int 
 # ---------------------------------------------------------------------------------- dates and numbers
 
 @cache
-def _date_parser(base: date | None):  # type: ignore[no-untyped-def]
+def _date_parser(base: date | None, future: bool = False):  # type: ignore[no-untyped-def]
     from dateparser.date import DateDataParser
 
-    settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": True,
+    settings = {"PREFER_DATES_FROM": "future" if future else "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": True,
                 "REQUIRE_PARTS": []}
     if base is not None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day, 12, 0)
@@ -128,7 +129,7 @@ _DATE_PREFIX = re.compile(r"^(on|by|since|until|till|from|as of|in|during|early|
                           r"the|this|that|morning of|night of|evening of)\s+", re.IGNORECASE)
 
 
-def resolve_date(text: str, published: date | None) -> DateRef:
+def resolve_date(text: str, published: date | None, *, future: bool = False) -> DateRef:
     """Resolve a date as written against the publication date; keep the text whatever happens.
 
     Relative dates ("on Sunday", "November 30") need the publication date; with none, only a
@@ -151,11 +152,11 @@ def resolve_date(text: str, published: date | None) -> DateRef:
         # "on Sunday" is the last Sunday on or before publication day
         return DateRef(text=words, value=published - timedelta(days=(published.weekday() - weekday) % 7),
                        resolution="day")
-    data = _date_parser(published).get_date_data(stripped)
+    data = _date_parser(published, future).get_date_data(stripped)
     if data is None or data.date_obj is None:
         return DateRef(text=words)
     value = data.date_obj.date()
-    if published is not None and value > published:
+    if published is not None and value > published and not future:
         return DateRef(text=words)  # news reports the past: a future date is a misreading
     period = data.period or "day"
     resolution = {"time": "day", "day": "day", "week": "week", "month": "month", "year": "year"}.get(period, "day")
@@ -256,7 +257,8 @@ class _ArticleState:
         sentence = sent.text.strip()
         date_ref = None
         if frame.date is not None:
-            date_ref = resolve_date(doc[frame.date[0]:frame.date[1]].text, self.article.published)
+            date_ref = resolve_date(doc[frame.date[0]:frame.date[1]].text, self.article.published,
+                                    future=frame.status in ("planned", "threatened"))
         if (date_ref is None or date_ref.value is None) and self.last_date and self.last_date[0] == paragraph:
             date_ref = date_ref if date_ref and date_ref.value else self.last_date[1]
         roles: list[Role] = []
@@ -466,7 +468,8 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
         words.extend(t for t in entity_span if t not in words)
     for right in token.rights:
         if right.dep_ == "prep" and right.lower_ in ("of", "from") and (
-                lemma in GOVERNMENT_NOUNS or lemma in FORCE_NOUNS or lemma in PERSON_NOUNS or token.pos_ == "PROPN"
+                lemma in GOVERNMENT_NOUNS or lemma in FORCE_NOUNS or lemma in PERSON_NOUNS or lemma in FACILITY_NOUNS
+                or token.pos_ == "PROPN"
                 or entity_span is not None):
             objects = [g for g in right.children if g.dep_ == "pobj"]
             if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_ or
@@ -508,7 +511,7 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
                     if parent is not None:
                         affiliation = parent[0]
     if kind in ("Facility",):
-        places = [t for t in words if t.i < token.i and (t.ent_type_ in ("GPE", "LOC", "ORG") or t.pos_ == "PROPN")]
+        places = [t for t in words if t.i != token.i and (t.ent_type_ in ("GPE", "LOC", "ORG") or t.pos_ == "PROPN")]
         if places:
             located = " ".join(t.text for t in places if t.ent_type_ == places[0].ent_type_)
     if kind == "Equipment":

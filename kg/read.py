@@ -213,7 +213,7 @@ def _read_html(path: Path, stem: str, data: bytes, *, published: date | None, so
             found_date = parse_date(page_date, path)
         except InputError:
             found_date = None
-    _, body = clean_text(text)
+    _, body = clean_text(text.replace("\n", "\n\n"))  # trafilatura puts one paragraph per line
     url = getattr(extracted, "url", None) or None
     return Article(id=stem, text=body, published=found_date or published, url=url,
                    source=source or getattr(extracted, "sitename", None) or None, title=title,

@@ -16,7 +16,7 @@ from .lexicon import (CONDITIONAL_TRIGGERS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUI
                       PLACE_NOUNS, PLAN_WORDS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
 
-__all__ = ["Frame", "DomainEntities", "EventFrames", "Attribution"]
+__all__ = ["Frame", "DomainEntities", "ParagraphBreaks", "EventFrames", "Attribution"]
 
 
 @dataclass(slots=True)
@@ -66,6 +66,26 @@ class DomainEntities:
         return self.ruler(doc)
 
 
+@Language.factory("kg_paragraphs", assigns=["token.is_sent_start"], requires=["token.text"])
+def make_paragraphs(nlp: Language, name: str) -> "ParagraphBreaks":
+    return ParagraphBreaks(name)
+
+
+class ParagraphBreaks:
+    """A sentence never runs across a blank line: headlines and teasers stay apart from the text."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if token.is_space and "\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+            elif "\n\n" in token.whitespace_:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+
 # ---------------------------------------------------------------------------------- events
 
 @Language.factory("kg_events", assigns=["doc._.kg_frames"],
@@ -101,7 +121,7 @@ def _object_kinds(token: Token) -> set[str]:
         heads: list[Token] = []
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             heads = _conjuncts(child)
-        elif child.dep_ == "prt":
+        elif child.dep_ in ("prt", "advmod"):
             kinds.add(child.lower_)
         elif child.dep_ in ("prep", "agent"):
             heads = [g for g in child.children if g.dep_ == "pobj"]
@@ -148,7 +168,10 @@ def _trigger_type(token: Token) -> str | None:
             return None
     elif not (_object_kinds(token) & condition):
         return None
-    if lemma == "shoot" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+    if lemma in SUPPORT_VERBS_AGENT and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and
+                                            EVENT_TRIGGERS.get(c.lemma_.lower()) for c in token.children):
+        return None  # "launched a strike": the noun is the event
+    if lemma == "shoot" and not any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in token.children):
         return None
     if lemma == "fire" and token.pos_ == "NOUN":
         return None
@@ -193,7 +216,8 @@ class EventFrames:
             token.dep_ == "acl" and token.head.lemma_.lower() in PLAN_WORDS)  # "plans to strengthen"
         if not subjects and controlled:
             for ancestor in list(token.ancestors)[:3]:
-                subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
+                subjects = [c for c in ancestor.children if c.dep_ == "nsubj" or
+                            (c.dep_ == "nsubjpass" and ancestor.lemma_.lower() in PLAN_WORDS)]  # "were tasked with"
                 if subjects or ancestor.dep_ in ("ROOT", "ccomp", "relcl"):
                     break
         if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and not subjects:

@@ -21,6 +21,7 @@ def load_pipeline() -> Language:
     import spacy
 
     nlp = spacy.load(MODEL_NAME)
+    nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_domain_entities", before="ner")
     nlp.add_pipe("kg_events", last=True)
     nlp.add_pipe("kg_attribution", last=True)

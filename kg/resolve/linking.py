@@ -123,10 +123,12 @@ class _Resolver:
             record = actors.lookup(entity.name)
             if record is not None:
                 return self._add_actor(record, alias=entity.name)
-        if kind in _PLACE_KINDS or (kind == "Organization" and len(entity.name.split()) == 1):
+        # the small model tags some towns as people or organisations ("Chasiv Yar", "Kupyansk")
+        mistaken = (kind == "Organization" and len(entity.name.split()) == 1) or (kind == "Person" and not entity.role)
+        if kind in _PLACE_KINDS or mistaken:
             record, candidates, precision = places.resolve(
                 entity.name, context_regions=self.context_regions, context_countries=self.context_countries)
-            if record is not None:
+            if record is not None and (not mistaken or (precision == "exact" and record.kind != "Region")):
                 return self._add_place(record, precision, alias=entity.name)
             if kind in _PLACE_KINDS:
                 return self._generic(entity, f"place:{name_key(entity.name)}", geo_precision="unresolved")
@@ -136,7 +138,11 @@ class _Resolver:
                 record, _, precision = places.resolve(entity.located_in, context_regions=self.context_regions,
                                                       context_countries=self.context_countries)
                 located = self._add_place(record, precision, alias=entity.located_in) if record else None
-            return self._generic(entity, f"facility:{name_key(entity.name)}", located_in=located)
+            # "Odesa port" and "the port of Odesa" are one facility: its kind of building and its place
+            words = name_key(entity.name).split()
+            head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+            key = f"facility:{head}@{located}" if located else f"facility:{name_key(entity.name)}"
+            return self._generic(entity, key, located_in=located)
         if kind == "Equipment":
             origin = self._country_from_text(entity.origin) or self._country_from_text(entity.affiliation)
             supplier = None
@@ -179,8 +185,7 @@ def resolve(extraction: Extraction) -> Extraction:
     events = []
     for event in extraction.events:
         event.roles = _dedupe([type(r)(r.role, mapping.get(r.entity, r.entity), r.quantity) for r in event.roles])
-        event.roles = [r for r in event.roles if not (r.role in ("agent", "participant") and
-                                                      resolver.out[r.entity].kind in ("Settlement", "Region", "Place", "Facility"))]
+        event.roles = _place_roles(event, resolver.out)
         event.sources = list(dict.fromkeys(mapping.get(s, s) for s in event.sources))
         if event.roles:
             events.append(event)
@@ -193,6 +198,25 @@ def resolve(extraction: Extraction) -> Extraction:
     result = Extraction(article=extraction.article, entities=resolver.out, events=events, claims=claims)
     _merge_events(result)
     return result
+
+
+_PLACES = ("Settlement", "Region", "Place", "Facility")
+
+
+def _place_roles(event: Event, entities: dict[str, Entity]) -> list:
+    """Kinds are known only now: a place is never an agent, and a place attacked, taken or visited is
+    also where the event happened."""
+    roles = []
+    for role in event.roles:
+        kind = entities[role.entity].kind
+        if role.role in ("agent", "participant") and kind in _PLACES:
+            continue
+        if role.role == "target" and kind in _PLACES and event.type in ("Advance", "Visit"):
+            role = type(role)("place", role.entity, role.quantity)
+        elif role.role == "target" and kind in _PLACES and event.type in ("Strike", "Attack", "Clash", "Loss"):
+            roles.append(type(role)("place", role.entity, None))
+        roles.append(role)
+    return _dedupe(roles)
 
 
 def _dedupe(roles: list) -> list:

@@ -196,6 +196,31 @@ def stats(store: StoreOption = None) -> None:
 
 
 @app.command()
+def check(store: StoreOption = None) -> None:
+    """Integrity check: counts, every event with its document and evidence, SHACL shapes."""
+    from .store import check as check_store
+    from .store import open_store
+    from .store import stats as store_stats
+
+    try:
+        target = open_store(store, read_only=True)
+        try:
+            counts = store_stats(target)
+            problems = check_store(target)
+        finally:
+            target.close()
+    except KgError as exc:
+        _fail(str(exc))
+        return
+    typer.echo(", ".join(f"{k} {v}" for k, v in counts.items()))
+    for problem in problems:
+        typer.echo(f"problem: {problem}", err=True)
+    if problems:
+        _fail(f"{len(problems)} integrity problem(s) in {target.location}")
+    typer.echo("ok")
+
+
+@app.command()
 def remove(article_id: Annotated[str, typer.Argument(help="The article's id (file stem or jsonl id).")],
            store: StoreOption = None) -> None:
     """Remove one article's graph; merged events keep the other articles' mentions."""

@@ -19,7 +19,7 @@ from .paths import QUERIES_DIR, ontology_file
 from .vocab import ONTOLOGY_GRAPH
 
 __all__ = ["Store", "LocalStore", "RemoteStore", "open_store", "default_location", "DocumentGraph", "stats",
-           "article_graph"]
+           "article_graph", "check"]
 
 #: An article graph to store: its name and its triples as N-Triples text.
 DocumentGraph = tuple[URIRef, str]
@@ -265,3 +265,27 @@ def stats(store: Store) -> dict[str, int]:
 def article_graph(store: Store) -> Graph:
     """Every article's triples in one rdflib Graph (without the ontology), for drawing and export."""
     return store.construct(_system_query("graph"))
+
+
+def check(store: Store) -> list[str]:
+    """Integrity problems, one line each (empty when the store is sound): orphan events and claims,
+    documents without hash, and SHACL violations of each article graph."""
+    from pyshacl import validate
+
+    from .paths import shapes_file
+
+    problems = [f"{row['node']['value']}: {row['problem']['value']}"
+                for row in store.select(_system_query("orphans"))["results"]["bindings"]]
+    shapes = Graph().parse(shapes_file(), format="turtle")
+    ontology = Graph().parse(ontology_file(), format="turtle")
+    conforms, report, _ = validate(article_graph(store), shacl_graph=shapes, ont_graph=ontology, inference="rdfs")
+    if not conforms:
+        from rdflib import Namespace
+
+        sh = Namespace("http://www.w3.org/ns/shacl#")
+        for result in sorted(report.subjects(sh.resultSeverity, sh.Violation)):
+            focus = report.value(result, sh.focusNode)
+            path = report.value(result, sh.resultPath)
+            message = report.value(result, sh.resultMessage)
+            problems.append(f"{focus}: SHACL {path}: {message}")
+    return problems

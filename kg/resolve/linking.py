@@ -58,7 +58,7 @@ class _Resolver:
         entity = self.out.get(record.key)
         if entity is None:
             entity = Entity(name=record.name, kind=record.kind, key=record.key, lat=record.lat, long=record.long,
-                            geonames_id=record.geonames_id, geo_precision=precision,
+                            geonames_id=record.geonames_id, geo_precision=precision, aliases=set(record.aliases),
                             iso_code=record.region if record.kind == "Region" else (
                                 record.country if record.kind == "Country" else None))
             self.out[record.key] = entity
@@ -73,7 +73,7 @@ class _Resolver:
         entity = self.out.get(record.key)
         if entity is None:
             entity = Entity(name=record.name, kind=record.kind, key=record.key, role=record.role,
-                            wikidata=record.wikidata, aliases=set())
+                            wikidata=record.wikidata, aliases=set(record.aliases))
             self.out[record.key] = entity
             entity.affiliation = self._affiliation_key(record.affiliation)
         if alias and name_key(alias) != name_key(record.name):

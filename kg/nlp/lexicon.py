@@ -128,6 +128,10 @@ FACILITY_NOUNS = {"center", "centre", "plant", "station", "airport", "airfield",
 PLACE_NOUNS = {"region", "oblast", "city", "town", "village", "settlement", "direction", "district",
                "area", "province", "territory", "suburb", "outskirts", "front", "frontline", "axis",
                "sector", "raion", "peninsula", "island", "border", "coast"}
+#: Verbs that with "control" as object mean ground was taken: "established control over X".
+CONTROL_VERBS = {"establish", "take", "gain", "seize", "assume", "regain", "restore", "retake"}
+#: Prepositions whose proper-noun object is a place whatever the entity recogniser says.
+STRONG_LOCATIVE_PREPS = {"in", "near", "outside", "around", "into", "towards", "toward", "at", "over"}
 LOCATIVE_PREPS = {"in", "near", "at", "around", "outside", "inside", "across", "towards", "toward", "into",
                   "on", "over", "along", "within", "throughout", "from", "to", "off", "onto", "beyond",
                   "behind", "past", "by", "of"}

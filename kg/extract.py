@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .model import Article, Claim, DateRef, Entity, Event, Extraction, Quantity, Role
 from .names import name_key
 from .nlp.components import Frame, is_place_token
-from .nlp.lexicon import (APPROXIMATORS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, GENERIC_SOURCES,
+from .nlp.lexicon import (APPROXIMATORS, CIVILIAN_NOUNS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, GENERIC_SOURCES,
                           GOVERNMENT_NOUNS, PERSON_NOUNS, PLACE_NOUNS, TITLE_WORDS, VAGUE_NUMBERS)
 from .nlp.pipeline import MAX_CHUNK_CHARS
 
@@ -38,6 +38,9 @@ _DURATION = re.compile(r"^(for |over |within |in )?(the )?(past |last |next |fir
                        re.IGNORECASE)
 _WEEKDAYS = {name: number for number, name in enumerate(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+#: Words that mean the publication day itself (news is published the morning after "overnight").
+_NOW_WORDS = {"today", "overnight", "last night", "tonight", "this morning", "earlier today", "this afternoon",
+              "this evening", "overnight into today"}
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
@@ -146,6 +149,8 @@ def resolve_date(text: str, published: date | None, *, future: bool = False) -> 
         return DateRef(text=words)
     if published is None and not _YEAR.search(stripped):
         return DateRef(text=words)
+    if stripped.lower() in _NOW_WORDS and published is not None:
+        return DateRef(text=words, value=published, resolution="day")
     weekday = _WEEKDAYS.get(stripped.lower().removeprefix("last ").removesuffix(" night").removesuffix(" morning")
                             .removesuffix(" evening").removesuffix(" afternoon"))
     if weekday is not None and published is not None:
@@ -256,15 +261,19 @@ class _ArticleState:
         trigger = doc[frame.trigger]
         sentence = sent.text.strip()
         date_ref = None
-        if frame.date is not None:
-            date_ref = resolve_date(doc[frame.date[0]:frame.date[1]].text, self.article.published,
-                                    future=frame.status in ("planned", "threatened"))
+        for start, end in frame.dates:
+            candidate = resolve_date(doc[start:end].text, self.article.published,
+                                     future=frame.status in ("planned", "threatened"))
+            if date_ref is None or (candidate.value and not date_ref.value):
+                date_ref = candidate
+            if date_ref.value:
+                break
         if (date_ref is None or date_ref.value is None) and self.last_date and self.last_date[0] == paragraph:
             date_ref = date_ref if date_ref and date_ref.value else self.last_date[1]
         roles: list[Role] = []
         seen: set[tuple[str, str]] = set()
 
-        def add(role: str, token_index: int) -> str | None:
+        def add(role: str, token_index: int, *, inferred: bool = False) -> str | None:
             entity = self._entity_for(doc[token_index], remember=False)
             if entity is None:
                 return None
@@ -272,7 +281,7 @@ class _ArticleState:
             if pair not in seen:
                 seen.add(pair)
                 roles.append(Role(role=role, entity=entity.key,
-                                  quantity=self._role_quantity(doc[token_index])))
+                                  quantity=self._role_quantity(doc[token_index]), inferred=inferred))
             return entity.key
 
         for index in frame.agents:
@@ -289,7 +298,7 @@ class _ArticleState:
         if not any(r.role == "place" for r in roles):
             nearest = self._nearest_place(sent, trigger, frame)
             if nearest is not None:
-                add("place", nearest.i)
+                add("place", nearest.i, inferred=True)
         # kinds decide roles: a place named as agent or target is also where it happened
         roles = self._retype_roles(roles, frame.type)
         quantity = parse_number(_quantity_tokens(trigger)) if frame.quantity is not None else None
@@ -339,7 +348,7 @@ class _ArticleState:
         for role in roles:
             entity = self.entities[role.entity]
             if entity.kind == "Equipment" and role.role in ("target", "agent"):
-                role = Role("equipment", role.entity, role.quantity)
+                role = Role("equipment", role.entity, role.quantity, role.inferred)
             elif entity.kind in ("Settlement", "Region", "Facility") and role.role == "agent":
                 continue  # "Kupyansk hosted ...": a place is not an actor
             result.append(role)
@@ -571,7 +580,7 @@ def _kind(token: Token, ner: str, words: list[Token]) -> str | None:
         return "Facility"
     if ner == "PERSON":
         return "Person"
-    if lemma in PERSON_NOUNS:
+    if lemma in PERSON_NOUNS or lemma in CIVILIAN_NOUNS:
         return "Person"
     if ner == "NORP":
         return "Country" if len(words) == 1 else ("ArmedForce" if lemma in FORCE_NOUNS else "Organization")

@@ -81,6 +81,7 @@ class Role:
     role: str
     entity: str  #: key of an Entity in the same Extraction
     quantity: Quantity | None = None
+    inferred: bool = False  #: taken from the sentence around the trigger, not from its own phrase
 
 
 @dataclass(slots=True)

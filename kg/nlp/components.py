@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (CONDITIONAL_TRIGGERS, CONTROL_VERBS, STRONG_LOCATIVE_PREPS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
+from .lexicon import (CONDITIONAL_TRIGGERS, CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED,
                       PLACE_NOUNS, PLAN_WORDS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
@@ -31,7 +31,7 @@ class Frame:
     places: list[int] = field(default_factory=list)
     equipment: list[int] = field(default_factory=list)
     quantity: int | None = None
-    date: tuple[int, int] | None = None
+    dates: list[tuple[int, int]] = field(default_factory=list)  #: candidate date spans, best first
     status: str = "occurred"
     sources: list[int] = field(default_factory=list)
     reported: bool = False  #: attributed, possibly to an unnamed source ("reports indicated")
@@ -207,7 +207,7 @@ class EventFrames:
                     self._noun_roles(token, frame)
                 self._place_roles(token, frame)
                 frame.status = _status(token)
-                frame.date = _date_for(token, sent)
+                frame.dates = _date_for(token, sent)
                 frames.append(frame)
         doc._.kg_frames = frames
         return doc
@@ -257,6 +257,8 @@ class EventFrames:
                 frame.agents.append(child.i)
             elif child.dep_ in ("amod", "compound", "nmod") and (child.ent_type_ in ("NORP", "GPE")):
                 frame.agents.append(child.i)
+            elif child.dep_ in ("compound", "nmod") and child.ent_type_ in ("ORG", "PERSON"):
+                (frame.participants if frame.type == "Meeting" else frame.agents).append(child.i)
             elif child.dep_ in ("compound", "nmod") and (child.ent_type_ == "PRODUCT" or
                                                          child.lemma_.lower() in EQUIPMENT_NOUNS):
                 frame.equipment.append(child.i)
@@ -319,12 +321,17 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
         return
     for obj in objects:
         lemma = obj.lemma_.lower()
+        if word == "to" and frame.type == "Delivery" and not places_only and \
+                obj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
+            frame.targets.append(obj.i)  # delivered to Ukraine: the recipient, not a place
+            continue
         if lemma in DIRECTION_WORDS:  # "west of Bakhmut"
             objects.extend(t for p in obj.children if p.dep_ == "prep" for g in p.children
                            if g.dep_ == "pobj" for t in _conjuncts(g))
             continue
         # the small model often tags Ukrainian villages as people: "near Staryi Saltiv" is still a place
-        named_here = obj.pos_ == "PROPN" and word in STRONG_LOCATIVE_PREPS and obj.ent_type_ not in ("NORP", "DATE")
+        named_here = (obj.pos_ == "PROPN" and word in STRONG_LOCATIVE_PREPS and obj.ent_type_ not in ("NORP", "DATE")
+                      and obj.lemma_.lower() not in TITLE_WORDS)
         if word in LOCATIVE_PREPS and (is_place_token(obj) or named_here) and word not in ("by", "of") or \
                 (word == "of" and noun and is_place_token(obj) and frame.type in ("Strike", "Attack", "Advance")):
             frame.places.append(obj.i)
@@ -384,16 +391,15 @@ def _status(token: Token) -> str:
     return "occurred"
 
 
-def _date_for(token: Token, sent: Span) -> tuple[int, int] | None:
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
-    if not dates:
-        return None
+def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
+    """DATE and TIME spans of the sentence, best first: those attached to the trigger's clause, then the
+    nearest. Adjectives such as "two-day" or "three-year-old" are durations, not dates."""
+    dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and e.root.dep_ not in ("amod", "compound")
+             and not e.text.lower().endswith(("-day", "-year", "-month", "-week", "-old", " old"))]
     governing = {token.i, *(a.i for a in token.ancestors)}
-    for ent in dates:
-        if ent.root.head.i in governing or ent.root.head.head.i in governing:
-            return (ent.start, ent.end)
-    nearest = min(dates, key=lambda e: abs(e.start - token.i))
-    return (nearest.start, nearest.end)
+    attached = [e for e in dates if e.root.head.i in governing or e.root.head.head.i in governing]
+    rest = sorted((e for e in dates if e not in attached), key=lambda e: abs(e.start - token.i))
+    return [(e.start, e.end) for e in (*attached, *rest)]
 
 
 # ---------------------------------------------------------------------------------- attribution

@@ -86,7 +86,7 @@ SUPPORT_VERBS_TARGET = {"repel", "repulse", "withstand", "thwart", "foil", "stop
 SUPPORT_VERBS_PLACE = {"host", "see", "witness"}
 
 #: Attribution verbs: "X said that ...".
-REPORT_VERBS = {"say", "report", "claim", "state", "announce", "indicate", "note", "confirm", "tell", "write",
+REPORT_VERBS = {"say", "assure", "argue", "announce", "warn", "tweet", "write", "report", "claim", "state", "announce", "indicate", "note", "confirm", "tell", "write",
                 "add", "describe", "assert", "allege", "insist", "acknowledge", "admit", "accuse",
                 "reveal", "disclose", "estimate", "post", "publish", "inform", "declare", "warn", "stress",
                 "emphasize", "explain", "specify", "characterize", "quote", "cite", "show", "suggest"}
@@ -106,6 +106,11 @@ FORCE_NOUNS = {"force", "forces", "troop", "army", "military", "group", "unit", 
 GOVERNMENT_NOUNS = {"authority", "ministry", "government", "administration", "parliament", "council",
                     "office", "kremlin", "cabinet", "service", "committee", "agency", "command", "staff",
                     "directorate", "prosecutor", "police", "duma", "rada"}
+#: Nouns for people who are not combatants: victims and witnesses of events.
+CIVILIAN_NOUNS = {"civilian", "journalist", "resident", "child", "people", "person", "woman", "man",
+                  "worker", "volunteer", "doctor", "medic", "prisoner", "hostage", "refugee", "student",
+                  "teenager", "boy", "girl", "passenger", "driver", "farmer", "villager", "citizen",
+                  "reporter", "employee", "rescuer", "victim"}
 PERSON_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "minister",
                 "president", "commander", "general", "colonel", "chief", "head", "leader", "adviser",
                 "advisor", "prime", "secretary", "ambassador", "envoy", "analyst", "blogger", "lieutenant"}

@@ -10,6 +10,8 @@ from . import actors, places
 
 __all__ = ["resolve"]
 
+#: Tokens between the sentences of two mentions that may still be one happening (about three sentences).
+MERGE_WINDOW = 90
 _PLACE_KINDS = ("Place", "Settlement", "Region", "Country")
 _ACTOR_KINDS = ("Person", "Organization", "GovernmentBody", "ArmedForce")
 
@@ -124,7 +126,8 @@ class _Resolver:
             if record is not None:
                 return self._add_actor(record, alias=entity.name)
         # the small model tags some towns as people or organisations ("Chasiv Yar", "Kupyansk")
-        mistaken = (kind == "Organization" and len(entity.name.split()) == 1) or (kind == "Person" and not entity.role)
+        mistaken = (kind == "Organization" and len(entity.name.split()) == 1) or (kind == "Person" and not entity.role
+                                                                                  and entity.name[:1].isupper())
         if kind in _PLACE_KINDS or mistaken:
             record, candidates, precision = places.resolve(
                 entity.name, context_regions=self.context_regions, context_countries=self.context_countries)
@@ -187,7 +190,7 @@ def resolve(extraction: Extraction) -> Extraction:
         event.roles = _dedupe([type(r)(r.role, mapping.get(r.entity, r.entity), r.quantity) for r in event.roles])
         event.roles = _place_roles(event, resolver.out)
         event.sources = list(dict.fromkeys(mapping.get(s, s) for s in event.sources))
-        if event.roles:
+        if _substantive(event, resolver.out):
             events.append(event)
     claims = []
     kept_ids = {e.id for e in events}
@@ -201,6 +204,25 @@ def resolve(extraction: Extraction) -> Extraction:
 
 
 _PLACES = ("Settlement", "Region", "Place", "Facility")
+_SPEAKERS = ("Person", "Organization", "GovernmentBody", "ArmedForce", "Country")
+
+
+def _substantive(event: Event, entities: dict[str, Entity]) -> bool:
+    """Keep an event only when its own phrase says enough about it: what was lost, who met, who spoke.
+    A trigger word alone with a place guessed from the sentence ("die for Danzig") is not an event."""
+    own = [r for r in event.roles if not r.inferred]
+    roles = {r.role for r in own}
+    if event.type == "Loss":
+        return bool(roles & {"target", "equipment"})
+    if event.type == "Delivery":
+        return bool(roles & {"equipment", "target"})
+    if event.type == "Visit":
+        return "agent" in roles and "place" in {r.role for r in event.roles}
+    if event.type == "Meeting":
+        return bool(roles & {"agent", "participant"})
+    if event.type == "Statement":
+        return any(r.role == "agent" and entities[r.entity].kind in _SPEAKERS for r in own)
+    return bool(roles) or event.quantity is not None
 
 
 def _place_roles(event: Event, entities: dict[str, Entity]) -> list:
@@ -212,9 +234,9 @@ def _place_roles(event: Event, entities: dict[str, Entity]) -> list:
         if role.role in ("agent", "participant") and kind in _PLACES:
             continue
         if role.role == "target" and kind in _PLACES and event.type in ("Advance", "Visit"):
-            role = type(role)("place", role.entity, role.quantity)
+            role = type(role)("place", role.entity, role.quantity, role.inferred)
         elif role.role == "target" and kind in _PLACES and event.type in ("Strike", "Attack", "Clash", "Loss"):
-            roles.append(type(role)("place", role.entity, None))
+            roles.append(type(role)("place", role.entity, None, role.inferred))
         roles.append(role)
     return _dedupe(roles)
 
@@ -264,13 +286,17 @@ def _compatible(extraction: Extraction, kept: Event, new: Event) -> bool:
         b = {_side(extraction, k) for k in new.keys(role)}
         if a and b and not (a & b):
             return False
+    if abs(new.sentence_start - kept.sentence_start) > MERGE_WINDOW:
+        return False  # only mentions close together in the article are taken for one happening
     places_a, places_b = kept.keys("place"), new.keys("place")
-    if places_a and places_b:
-        nested = any(a in _ancestors(extraction, b) or b in _ancestors(extraction, a)
-                     for a in places_a for b in places_b)
-        if not nested:
-            return False
-    return bool(kept.keys("agent") or new.keys("agent") or (places_a and places_b))
+    nested = any(a in _ancestors(extraction, b) or b in _ancestors(extraction, a)
+                 for a in places_a for b in places_b)
+    if places_a and places_b and not nested:
+        return False
+    sides_a = {_side(extraction, k) for k in kept.keys("agent")}
+    sides_b = {_side(extraction, k) for k in new.keys("agent")}
+    return nested or bool(sides_a & sides_b) or (bool(sides_a or sides_b) and not (places_a and places_b)
+                                                 and bool(places_a or places_b))
 
 
 def _merge_events(extraction: Extraction) -> None:

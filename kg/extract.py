@@ -551,8 +551,11 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
 
 
 def _entity_span(token: Token) -> Span | None:
+    """The named entity around the token, unless the recogniser ran it over a clause boundary."""
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
+            if any(t.pos_ in ("VERB", "AUX") or t.dep_ == "cc" for t in ent):
+                return None
             return ent
     return None
 

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (CONDITIONAL_TRIGGERS, CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
+from .lexicon import (CONDITIONAL_TRIGGERS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED,
                       PLACE_NOUNS, PLAN_WORDS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
@@ -153,6 +153,8 @@ def _trigger_type(token: Token) -> str | None:
         return None
     if token.dep_ in ("compound", "amod") or (token.ent_type_ and token.ent_type_ not in ("", "DATE")):
         return None
+    if token.tag_ in ("VBG", "VBN") and token.dep_ == "acl" and token.i < token.head.i:
+        return None  # "occupying forces": a participle describing a noun, not an event
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" and lemma in {"report"}:
         return None
     condition = None if kind == "Advance" and lemma in CONTROL_VERBS else CONDITIONAL_TRIGGERS.get(lemma)
@@ -215,8 +217,15 @@ class EventFrames:
     @staticmethod
     def _verb_roles(token: Token, frame: Frame) -> None:
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
-        controlled = token.dep_ in ("conj", "xcomp", "advcl", "pcomp") or (
+        passive = any(c.dep_ == "auxpass" for c in token.children)  # "as being established": agent unknown
+        controlled = not passive and token.dep_ in ("conj", "xcomp", "advcl", "pcomp") or (
             token.dep_ == "acl" and token.head.lemma_.lower() in PLAN_WORDS)  # "plans to strengthen"
+        if not subjects and controlled and token.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+            head = token.head
+            subjects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            subjects += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")
+                         for g in c.children if g.dep_ == "pobj"]
+            controlled = not subjects
         if not subjects and controlled:
             for ancestor in list(token.ancestors)[:3]:
                 subjects = [c for c in ancestor.children if c.dep_ == "nsubj" or
@@ -297,7 +306,19 @@ class EventFrames:
                 return
 
 
+def referent(token: Token) -> Token:
+    """The named place behind "the city of Mariupol" or "the town of Bakhmut"."""
+    if token.lemma_.lower() in PLACE_NOUNS:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or obj.ent_type_ in ("GPE", "LOC")):
+                        return obj
+    return token
+
+
 def _add_object(frame: Frame, heads: list[Token]) -> None:
+    heads = [referent(h) for h in heads]
     for head in heads:
         if head.ent_type_ == "PRODUCT" or head.lemma_.lower() in EQUIPMENT_NOUNS:
             frame.equipment.append(head.i)
@@ -316,7 +337,7 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
             if inner.dep_ == "prep":
                 _prep_role(frame, inner, noun=noun, places_only=places_only)
         return
-    objects = [t for g in prep.children if g.dep_ == "pobj" for t in _conjuncts(g)]
+    objects = [referent(t) for g in prep.children if g.dep_ == "pobj" for t in _conjuncts(g)]
     if word in DIRECTION_WORDS or prep.lemma_.lower() in DIRECTION_WORDS:
         return
     for obj in objects:
@@ -378,6 +399,9 @@ def _status(token: Token) -> str:
         for child in node.children:
             if child.dep_ == "neg":
                 return "denied"
+    if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
+            token.head.lemma_.lower() not in FACTUAL_CONTROLLERS:
+        return "planned"  # "to strengthen its defenses": a purpose or intention, not something done
     for node in chain:
         lemma = node.lemma_.lower()
         if node is not token and lemma in DENIAL_VERBS:
@@ -470,11 +494,9 @@ def _reporting_clause(trigger: Token) -> tuple[Token | None, list[Token]]:
     node = trigger
     for ancestor in trigger.ancestors:
         lemma = ancestor.lemma_.lower()
-        if lemma in REPORT_VERBS and ancestor.pos_ == "VERB" and node.dep_ in (
-                "ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj", "oprd", "prep", "npadvmod"):
-            if node.dep_ == "conj" and node.head.i != ancestor.i:
-                node = ancestor
-                continue
+        entering = node.dep_ in ("ccomp", "xcomp", "parataxis", "oprd", "dobj") or (
+            node.dep_ == "advcl" and ancestor.i > node.i) or (node.dep_ == "prep" and node.lower_ == "as")
+        if lemma in REPORT_VERBS and ancestor.pos_ == "VERB" and entering:
             subjects = [t for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")
                         for t in _conjuncts(c)]
             subjects += [t for c in ancestor.children if c.dep_ == "agent"

@@ -133,6 +133,12 @@ FACILITY_NOUNS = {"center", "centre", "plant", "station", "airport", "airfield",
 PLACE_NOUNS = {"region", "oblast", "city", "town", "village", "settlement", "direction", "district",
                "area", "province", "territory", "suburb", "outskirts", "front", "frontline", "axis",
                "sector", "raion", "peninsula", "island", "border", "coast"}
+#: Verbs whose object, not subject, does what the infinitive says: "urged Germany to send tanks".
+OBJECT_CONTROL_VERBS = {"urge", "ask", "call", "appeal", "press", "persuade", "encourage", "allow", "tell",
+                        "order", "force", "invite", "request", "instruct", "authorize", "permit", "pressure"}
+#: Verbs after which an infinitive still happened: "continued to shell".
+FACTUAL_CONTROLLERS = {"continue", "begin", "start", "manage", "keep", "proceed", "resume", "go", "come",
+                       "use", "step"}
 #: Verbs that with "control" as object mean ground was taken: "established control over X".
 CONTROL_VERBS = {"establish", "take", "gain", "seize", "assume", "regain", "restore", "retake"}
 #: Prepositions whose proper-noun object is a place whatever the entity recogniser says.

@@ -190,16 +190,15 @@ def resolve(extraction: Extraction) -> Extraction:
         event.roles = _dedupe([type(r)(r.role, mapping.get(r.entity, r.entity), r.quantity) for r in event.roles])
         event.roles = _place_roles(event, resolver.out)
         event.sources = list(dict.fromkeys(mapping.get(s, s) for s in event.sources))
-        if _substantive(event, resolver.out):
-            events.append(event)
-    claims = []
-    kept_ids = {e.id for e in events}
+        events.append(event)
     for claim in extraction.claims:
         claim.source = mapping.get(claim.source, claim.source)
-        if claim.event in kept_ids:
-            claims.append(claim)
-    result = Extraction(article=extraction.article, entities=resolver.out, events=events, claims=claims)
+    result = Extraction(article=extraction.article, entities=resolver.out, events=events, claims=extraction.claims)
     _merge_events(result)
+    # a mention that says too little on its own may still have joined a fuller mention of the same event
+    result.events = [e for e in result.events if _substantive(e, resolver.out)]
+    kept = {e.id for e in result.events}
+    result.claims = [c for c in result.claims if c.event in kept]
     return result
 
 

@@ -440,9 +440,10 @@ class _ArticleState:
             return next((self.entities[m.key] for m in recent if m.kind == "Person"), None)
         if lower in _PRONOUNS_GROUP:
             near = [m for m in recent if position - m.start < 60]
-            return next((self.entities[m.key] for kinds in (("ArmedForce", "GovernmentBody", "Organization"),
-                                                            ("Country",))
-                         for m in near if m.kind in kinds), None)
+            # "they" mostly means forces or bodies; "its" the nearest actor of any kind
+            order = (("ArmedForce", "GovernmentBody", "Organization"), ("Country",)) if lower in ("they", "them", "their") \
+                else (("ArmedForce", "GovernmentBody", "Organization", "Country"),)
+            return next((self.entities[m.key] for kinds in order for m in near if m.kind in kinds), None)
         determiners = [c for c in token.children if c.dep_ == "det"]
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss", "prep")]
         if token.pos_ == "NOUN" and determiners and determiners[0].lower_ in ("the", "this", "that") \

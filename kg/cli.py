@@ -154,26 +154,146 @@ def sparql(query_or_file: Annotated[str, typer.Argument(help="SPARQL text, or a 
         _fail(str(exc))
 
 
+PlaceFilter = Annotated[Optional[str], typer.Option("--place", help="Only events at this place or inside it.")]
+ActorFilter = Annotated[Optional[str], typer.Option("--actor", help="Only events with this actor in any role.")]
+
+
+def _parse_bound(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{option} expects YYYY-MM-DD, found {value!r}", 2)
+    return None
+
+
 @app.command()
 def viz(store: StoreOption = None,
         out: Annotated[Path, typer.Option("--out", help="HTML file to write.")] = Path("kg-graph.html"),
         focus: Annotated[Optional[str], typer.Option("--focus", help="Label of the node to centre on.")] = None,
         depth: Annotated[int, typer.Option("--depth", help="Hops around --focus.")] = 2,
-        max_nodes: Annotated[int, typer.Option("--max-nodes", help="Cap on drawn nodes.")] = 500) -> None:
+        max_nodes: Annotated[int, typer.Option("--max-nodes", help="Cap on drawn nodes (the most connected).")] = 500,
+        kinds: Annotated[list[str], typer.Option("--type", help="Node kind to keep, e.g. Visit, Event, Person "
+                                                 "(repeatable).")] = [],  # noqa: B006
+        place: PlaceFilter = None, actor: ActorFilter = None,
+        date_from: Annotated[Optional[str], typer.Option("--from", help="Only events dated on or after "
+                                                         "YYYY-MM-DD.")] = None,
+        date_to: Annotated[Optional[str], typer.Option("--to", help="Only events dated on or before "
+                                                       "YYYY-MM-DD.")] = None) -> None:
     """Draw the graph (or the neighbourhood of one node) as a self-contained HTML page."""
     from .store import open_store
     from .viz import draw_store
 
+    first, last = _parse_bound(date_from, "--from"), _parse_bound(date_to, "--to")
     try:
         target = open_store(store, read_only=True)
         try:
-            path, shown, total = draw_store(target, out, focus=focus, depth=depth, max_nodes=max_nodes)
+            path, shown, total = draw_store(target, out, focus=focus, depth=depth, max_nodes=max_nodes, kinds=kinds,
+                                            place=place, actor=actor, date_from=first, date_to=last)
         finally:
             target.close()
     except KgError as exc:
         _fail(str(exc))
         return
     typer.echo(f"wrote {path} ({shown} of {total} nodes)")
+
+
+@app.command()
+def ask(question: Annotated[str, typer.Argument(help='A question, e.g. "Who visited Kupiansk?"')],
+        store: StoreOption = None,
+        show_sparql: Annotated[bool, typer.Option("--sparql", help="Also print the SPARQL that ran.")] = False) -> None:
+    """Answer a question in plain English with a named query, with evidence (exit 1: no answer, 2: not understood)."""
+    from .ask import ask as run_ask
+    from .ask import format_result
+    from .store import open_store
+
+    try:
+        target = open_store(store, read_only=True)
+        try:
+            result = run_ask(question, store=target)
+        finally:
+            target.close()
+    except KgError as exc:
+        _fail(str(exc))
+        return
+    typer.echo(format_result(result, show_sparql=show_sparql))
+    if not result.understood:
+        raise typer.Exit(2)
+    if result.missing or not result.answers:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(fmt: Annotated[str, typer.Option("--format", help="turtle, nquads, trig, jsonld, graphml, gexf, "
+                                            "geojson or csv.")],
+           out: Annotated[Optional[Path], typer.Option("--out", help="File to write (it appears only when "
+                                                       "complete); standard output if not given.")] = None,
+           store: StoreOption = None) -> None:
+    """Export the store as RDF, a graph for Gephi, GeoJSON for QGIS or kepler.gl, or the events table as CSV."""
+    from .export import FORMATS, export_to_file
+    from .export import export as run_export
+    from .store import open_store
+
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}", 2)
+    try:
+        target = open_store(store, read_only=True)
+        try:
+            if out is None:
+                run_export(target, sys.stdout.buffer, format=fmt)
+                sys.stdout.buffer.flush()
+            else:
+                export_to_file(target, out, format=fmt)
+        finally:
+            target.close()
+    except KgError as exc:
+        _fail(str(exc))
+        return
+    if out is not None:
+        typer.echo(f"wrote {out} ({fmt})", err=True)
+
+
+@app.command()
+def timeline(store: StoreOption = None,
+             out: Annotated[Path, typer.Option("--out", help="HTML file to write.")] = Path("kg-timeline.html"),
+             place: PlaceFilter = None, actor: ActorFilter = None,
+             max_events: Annotated[int, typer.Option("--max-events", help="Cap on drawn events (the most "
+                                                     "recent).")] = 2000) -> None:
+    """Draw the events on a time axis as a self-contained HTML page, filterable by place, actor and type."""
+    from .store import open_store
+    from .views import write_timeline
+
+    try:
+        target = open_store(store, read_only=True)
+        try:
+            path, shown, total = write_timeline(target, out, place=place, actor=actor, max_events=max_events)
+        finally:
+            target.close()
+    except KgError as exc:
+        _fail(str(exc))
+        return
+    typer.echo(f"wrote {path} ({shown} of {total} events)")
+
+
+@app.command(name="map")
+def map_command(store: StoreOption = None,
+                out: Annotated[Path, typer.Option("--out", help="HTML file to write.")] = Path("kg-map.html"),
+                place: PlaceFilter = None, actor: ActorFilter = None) -> None:
+    """Draw places and events with coordinates on a map that works offline (no tile server)."""
+    from .store import open_store
+    from .views import write_map
+
+    try:
+        target = open_store(store, read_only=True)
+        try:
+            path, places, placed = write_map(target, out, place=place, actor=actor)
+        finally:
+            target.close()
+    except KgError as exc:
+        _fail(str(exc))
+        return
+    typer.echo(f"wrote {path} ({places} places, {placed} events)")
 
 
 @app.command()
@@ -263,6 +383,40 @@ def demo(out: Annotated[Path, typer.Option("--out", help="Folder for the demo st
     except KgError as exc:
         _fail(str(exc))
     del QUESTIONS
+
+
+@app.command()
+def serve(store: StoreOption = None,
+          host: Annotated[str, typer.Option("--host", help="Address to listen on; the default keeps the server "
+                                            "to this machine.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port", help="TCP port (0: any free port).")] = 7878,
+          timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run before it is cut.")] = 30.0,
+          max_rows: Annotated[int, typer.Option("--max-rows", help="Rows or triples per answer; the "
+                                                "X-KG-Row-Cap header says when an answer was cut.")] = 10_000,
+          workers: Annotated[int, typer.Option("--workers", help="Query worker processes (queries at once).")] = 2,
+          max_memory: Annotated[int, typer.Option("--max-memory", help="MB a query worker may use before its "
+                                                  "query is cut.")] = 1024,
+          quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No request log.")] = False) -> None:
+    """Serve the store read-only: SPARQL 1.1 at /sparql, named queries at /queries, a query page at /."""
+    from .serve import make_server
+
+    try:
+        server = make_server(store, host=host, port=port, timeout=timeout, max_rows=max_rows, workers=workers,
+                             max_memory_mb=max_memory, on_log=None if quiet else lambda line: typer.echo(line, err=True))
+    except KgError as exc:
+        _fail(str(exc))
+        return
+    if not server.loopback:
+        typer.echo(f"warning: listening on {host}: anyone who can reach this machine can query the store", err=True)
+    typer.echo(f"serving {server.location} read-only at {server.url} (SPARQL endpoint {server.url}sparql); "
+               "Ctrl-C stops")
+    sys.stdout.flush()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        typer.echo("stopped", err=True)
+    finally:
+        server.close()
 
 
 def main() -> None:

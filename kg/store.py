@@ -148,6 +148,15 @@ class LocalStore:
         data = result.serialize(format=ox.RdfFormat.N_TRIPLES)
         return Graph().parse(data=data, format="nt")
 
+    def query_results(self, query: str) -> Any:
+        """pyoxigraph's own result (solutions, boolean or triples), unread: `kg serve` streams it
+        up to its row cap and serialises it in the format a client asked for."""
+        try:
+            return self._store.query(query, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            from .errors import QueryError
+            raise QueryError(f"malformed SPARQL: {exc}") from None
+
     def construct_raw(self, query: str, *, format: str = "nt") -> bytes:
         ox = self._ox
         result = self._store.query(query, use_default_graph_as_union=True)
@@ -231,6 +240,16 @@ class RemoteStore:
         data = self._post(self.query_url, query, "application/sparql-query", "application/n-triples",
                           self._query_params())
         return Graph().parse(data=data, format="nt")
+
+    def query_results(self, query: str) -> Any:
+        """The server's answer as pyoxigraph results, like :meth:`LocalStore.query_results`."""
+        import pyoxigraph as ox
+
+        data = self._post(self.query_url, query, "application/sparql-query",
+                          "application/sparql-results+json, application/n-triples;q=0.9", self._query_params())
+        if data.lstrip()[:1] == b"{":
+            return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        return iter([quad.triple for quad in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)])
 
     def export(self, out: Any, *, format: str = "nquads") -> None:
         data = self._post(self.query_url, "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }",

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .model import Article, Claim, DateRef, Entity, Event, Extraction, Quantity, Role
 from .names import name_key
-from .nlp.components import Frame, is_place_token
+from .nlp.components import Frame, is_equipment_token, is_place_token
 from .nlp.lexicon import (APPROXIMATORS, CIVILIAN_NOUNS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, GENERIC_SOURCES,
                           GOVERNMENT_NOUNS, PERSON_NOUNS, PLACE_NOUNS, TITLE_WORDS, VAGUE_NUMBERS)
 from .nlp.pipeline import MAX_CHUNK_CHARS
@@ -484,13 +484,18 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
     if token.ent_type_ == "GPE" and token.dep_ in ("amod", "poss") and token.pos_ == "ADJ":
         return token.text, "Country", None, None, None, None
     # the noun phrase: left modifiers plus an "of" phrase for names like "Ministry of Defense"
-    left = [t for t in token.lefts if t.dep_ not in _STRIP_LEFT]
+    lefts = list(token.lefts)
+    commas = [t.i for t in lefts if t.text == ","]
+    # "Nove, Kharkiv region": what stands before a comma is another place, not part of this name
+    left = [t for t in lefts if t.dep_ not in _STRIP_LEFT and (not commas or t.i > commas[-1])]
     words: list[Token] = []
     for modifier in left:
         words.extend(t for t in modifier.subtree if t is modifier or t.dep_ not in ("det", "punct", "quantmod", "advmod")
                      and not (t.dep_ == "nummod" and parse_number([t]) is not None))
     words.append(token)
     entity_span = _entity_span(token)
+    if entity_span is not None and "," in entity_span.text:
+        entity_span = None
     if entity_span is not None and entity_span.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"):
         words.extend(t for t in entity_span if t not in words)
     for right in token.rights:
@@ -517,6 +522,9 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
         origin = t.text[:-5] if t.lower_.endswith("-made") else None
     ner = (entity_span.label_ if entity_span is not None else token.ent_type_) or ""
     kind = _kind(token, ner, words)
+    if kind is None and token.pos_ == "PROPN" and ner not in ("PERSON", "ORG", "NORP", "DATE") and \
+            _containing_place(token):
+        kind = "Place"  # "Nove, Kharkiv region": a name followed by its region is a place
     if kind is None:
         return None
     role = None
@@ -541,6 +549,8 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
         places = [t for t in words if t.i != token.i and (t.ent_type_ in ("GPE", "LOC", "ORG") or t.pos_ == "PROPN")]
         if places:
             located = " ".join(t.text for t in places if t.ent_type_ == places[0].ent_type_)
+    elif token.pos_ == "PROPN" and kind not in ("Equipment",):
+        located = _containing_place(token)
     if kind == "Equipment":
         words = [t for t in words if t not in nationality and t not in made and not t.lower_.endswith("-made")]
         if nationality and origin is None:
@@ -549,6 +559,18 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
     if not name or not any(c.isalpha() for c in name):
         return None
     return name, kind, role, affiliation, origin, located
+
+
+def _containing_place(token: Token) -> str | None:
+    """The wider place written after a comma: "Beryslav, Kherson" or "Nove, Kharkiv region"."""
+    for child in token.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return " ".join(t.text for t in child.subtree if t.pos_ in ("PROPN", "NOUN") and t.text != ",")
+    head = token.head
+    if token.dep_ in ("nmod", "compound", "npadvmod") and head.lemma_.lower() in PLACE_NOUNS and \
+            any(t.text == "," and token.i < t.i < head.i for t in head.lefts):
+        return " ".join(t.text for t in head.subtree if t.i > token.i and t.text != "," and t.pos_ in ("PROPN", "NOUN"))
+    return None
 
 
 def _entity_span(token: Token) -> Span | None:
@@ -563,9 +585,13 @@ def _entity_span(token: Token) -> Span | None:
 
 def _join(words: list[Token], head: Token, kind: str) -> str:
     parts = []
-    for t in words:
+    for number, t in enumerate(words):
         text = t.lemma_ if (t is head and kind == "Equipment" and t.tag_ in ("NNS", "NNPS")) else t.text
-        parts.append(text + t.whitespace_ if t is not words[-1] else text)
+        if t is words[-1]:
+            parts.append(text)
+        else:
+            adjacent = words[number + 1].i == t.i + 1
+            parts.append(text + (t.whitespace_ if adjacent else " "))
     name = "".join(parts).strip()
     name = re.sub(r"\s+", " ", name).strip(" ,;:'\"")
     if name.lower().startswith("the "):
@@ -576,7 +602,7 @@ def _join(words: list[Token], head: Token, kind: str) -> str:
 def _kind(token: Token, ner: str, words: list[Token]) -> str | None:
     lemma = token.lemma_.lower()
     lemmas = {t.lemma_.lower() for t in words}
-    if ner == "PRODUCT" or lemma in EQUIPMENT_NOUNS and ner not in ("ORG", "PERSON", "GPE"):
+    if is_equipment_token(token) and ner not in ("ORG", "PERSON", "GPE"):
         if lemma == "artillery" and any(t.ent_type_ in ("NORP", "GPE") for t in words):
             return "ArmedForce"
         return "Equipment"
@@ -604,6 +630,8 @@ def _kind(token: Token, ner: str, words: list[Token]) -> str | None:
         return "Facility"
     if ner == "ORG":
         return "Organization"
-    if token.pos_ == "PROPN" and ner in ("",):
+    if ner == "PRODUCT":
+        return "Place" if token.dep_ in ("dobj", "pobj", "nsubjpass", "appos", "conj") else None
+    if token.pos_ == "PROPN" and ner in ("", "WORK_OF_ART", "EVENT", "LAW"):
         return "Place" if token.dep_ == "pobj" and token.head.lower_ in ("in", "near", "at", "outside", "around") else None
     return None

@@ -16,7 +16,7 @@ from .lexicon import (CONDITIONAL_TRIGGERS, CONTROL_VERBS, FACTUAL_CONTROLLERS, 
                       PLACE_NOUNS, PLAN_WORDS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
 
-__all__ = ["Frame", "DomainEntities", "ParagraphBreaks", "EventFrames", "Attribution"]
+__all__ = ["referent", "is_place_token", "is_equipment_token", "Frame", "DomainEntities", "ParagraphBreaks", "EventFrames", "Attribution"]
 
 
 @dataclass(slots=True)
@@ -110,9 +110,11 @@ def is_place_token(token: Token) -> bool:
     if lemma in PLACE_NOUNS or lemma in FACILITY_NOUNS:
         return any(c.dep_ in ("compound", "nmod", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_)
                    for c in token.children)
+    if token.ent_type_ == "PRODUCT" and not is_equipment_token(token):
+        return True
     return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "PRODUCT",
-                                                             "CARDINAL", "MONEY", "WORK_OF_ART", "EVENT",
-                                                             "LAW", "LANGUAGE", "TIME", "ORDINAL")
+                                                             "CARDINAL", "MONEY", "LANGUAGE", "TIME", "ORDINAL",
+                                                             "PERCENT", "QUANTITY")
 
 
 def _object_kinds(token: Token) -> set[str]:
@@ -128,7 +130,7 @@ def _object_kinds(token: Token) -> set[str]:
             kinds.add(child.lower_)
         for head in heads:
             kinds |= _phrase_head_lemmas(head)
-            if head.ent_type_ == "PRODUCT" or head.lemma_.lower() in EQUIPMENT_NOUNS:
+            if is_equipment_token(head):
                 kinds.add("EQUIPMENT")
             if is_place_token(head):
                 kinds.add("PLACE")
@@ -268,8 +270,7 @@ class EventFrames:
                 frame.agents.append(child.i)
             elif child.dep_ in ("compound", "nmod") and child.ent_type_ in ("ORG", "PERSON"):
                 (frame.participants if frame.type == "Meeting" else frame.agents).append(child.i)
-            elif child.dep_ in ("compound", "nmod") and (child.ent_type_ == "PRODUCT" or
-                                                         child.lemma_.lower() in EQUIPMENT_NOUNS):
+            elif child.dep_ in ("compound", "nmod") and is_equipment_token(child):
                 frame.equipment.append(child.i)
             elif child.dep_ in ("prep", "agent"):
                 _prep_role(frame, child, noun=True)
@@ -307,8 +308,13 @@ class EventFrames:
 
 
 def referent(token: Token) -> Token:
-    """The named place behind "the city of Mariupol" or "the town of Bakhmut"."""
+    """The named place behind "the city of Mariupol", "the town of Bakhmut" or "Nove, Kharkiv region"."""
     if token.lemma_.lower() in PLACE_NOUNS:
+        lefts = list(token.lefts)
+        commas = [t for t in lefts if t.text == ","]
+        named = [t for t in lefts if t.pos_ == "PROPN" and commas and t.i < commas[0].i]
+        if named:
+            return named[0]
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
@@ -317,10 +323,22 @@ def referent(token: Token) -> Token:
     return token
 
 
+def is_equipment_token(token: Token) -> bool:
+    """Equipment nouns and model names. The small model also tags villages as PRODUCT, so a PRODUCT
+    counts only when it looks like a model (letters with digits or hyphens: M119, T-72) or names one."""
+    if token.lemma_.lower() in EQUIPMENT_NOUNS:
+        return True
+    if token.ent_type_ != "PRODUCT":
+        return False
+    text = token.text
+    return any(c.isdigit() for c in text) or "-" in text or token.head.lemma_.lower() in EQUIPMENT_NOUNS or \
+        any(c.lemma_.lower() in EQUIPMENT_NOUNS for c in token.children) or text.isupper()
+
+
 def _add_object(frame: Frame, heads: list[Token]) -> None:
-    heads = [referent(h) for h in heads]
+    heads = [referent(h) for h in heads if h.ent_type_ not in ("DATE", "TIME")]
     for head in heads:
-        if head.ent_type_ == "PRODUCT" or head.lemma_.lower() in EQUIPMENT_NOUNS:
+        if is_equipment_token(head):
             frame.equipment.append(head.i)
         elif frame.type in ("Advance", "Visit") and is_place_token(head):
             frame.places.append(head.i)
@@ -337,7 +355,8 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
             if inner.dep_ == "prep":
                 _prep_role(frame, inner, noun=noun, places_only=places_only)
         return
-    objects = [referent(t) for g in prep.children if g.dep_ == "pobj" for t in _conjuncts(g)]
+    objects = [referent(t) for g in prep.children if g.dep_ == "pobj" for t in _conjuncts(g)
+               if t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in ("appos",)]
     if word in DIRECTION_WORDS or prep.lemma_.lower() in DIRECTION_WORDS:
         return
     for obj in objects:
@@ -365,7 +384,7 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
             frame.agents.append(obj.i)
         elif word in ("on", "against") and frame.type in ("Strike", "Attack", "Clash"):
             frame.targets.append(obj.i)
-        elif word == "with" and (obj.ent_type_ == "PRODUCT" or lemma in EQUIPMENT_NOUNS):
+        elif word == "with" and is_equipment_token(obj):
             frame.equipment.append(obj.i)
         elif word == "with" and frame.type in ("Meeting", "Clash"):
             frame.participants.append(obj.i)

@@ -41,7 +41,7 @@ EVENT_TRIGGERS: dict[str, str] = {
 
 #: Triggers that need an object of a certain kind to count (lemma -> allowed object head lemmas or kinds).
 CONDITIONAL_TRIGGERS: dict[str, set[str]] = {
-    "fire": {"EQUIPMENT", "missile", "rocket", "shell", "drone", "round", "artillery"},
+    "fire": {"EQUIPMENT", "missile", "rocket", "shell", "drone", "round", "artillery", "PLACE", "at"},
     "launch": {"EQUIPMENT", "missile", "rocket", "drone", "attack", "strike", "offensive", "assault",
                "counteroffensive", "barrage"},
     "drop": {"EQUIPMENT", "bomb", "munition"},

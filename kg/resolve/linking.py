@@ -115,7 +115,15 @@ class _Resolver:
         return key
 
     # ---- one entity
-    def resolve_entity(self, entity: Entity) -> str:
+    def _hint_regions(self, hint: str | None) -> list[str]:
+        """ISO region codes for the wider place written after a comma ("Beryslav, Kherson")."""
+        if not hint:
+            return []
+        candidates = places.lookup(hint)
+        regions = [r.region for r in candidates if r.kind == "Region" and r.region]
+        return regions[:1] or [r.region for r in candidates[:1] if r.region]
+
+    def resolve_entity(self, entity: Entity, *, place_like: bool = False) -> str:
         kind = entity.kind
         if kind == "Country":
             key = self._country_from_text(entity.name)
@@ -126,12 +134,24 @@ class _Resolver:
             if record is not None:
                 return self._add_actor(record, alias=entity.name)
         # the small model tags some towns as people or organisations ("Chasiv Yar", "Kupyansk")
-        mistaken = (kind == "Organization" and len(entity.name.split()) == 1) or (kind == "Person" and not entity.role
-                                                                                  and entity.name[:1].isupper())
+        mistaken = (kind == "Organization" and len(entity.name.split()) == 1) or (
+            kind == "Person" and not entity.role and entity.name[:1].isupper())
         if kind in _PLACE_KINDS or mistaken:
+            hinted = self._hint_regions(entity.located_in)
             record, candidates, precision = places.resolve(
-                entity.name, context_regions=self.context_regions, context_countries=self.context_countries)
-            if record is not None and (not mistaken or (precision == "exact" and record.kind != "Region")):
+                entity.name, context_regions=[*hinted, *self.context_regions], context_countries=self.context_countries)
+            # a name struck, attacked or taken is a place even when the tagger said person or organisation
+            trusted = not mistaken or (record is not None and record.kind != "Region" and (
+                precision == "exact" or place_like or hinted))
+            if hinted and (record is None or record.region not in hinted) and (kind in _PLACE_KINDS or place_like):
+                # "Nove, Kharkiv region" with no Nove in the gazetteer's Kharkiv Oblast: a place known only
+                # to lie in that region, never a namesake elsewhere
+                region = places.by_key(f"iso:{hinted[0]}")
+                located = self._add_place(region, "exact") if region else None
+                return self._generic(Entity(name=entity.name, kind="Settlement", key=""),
+                                     f"place:{name_key(entity.name)}@{hinted[0]}", located_in=located,
+                                     geo_precision="region")
+            if record is not None and trusted:
                 return self._add_place(record, precision, alias=entity.name)
             if kind in _PLACE_KINDS:
                 return self._generic(entity, f"place:{name_key(entity.name)}", geo_precision="unresolved")
@@ -174,7 +194,10 @@ class _Resolver:
 def resolve(extraction: Extraction) -> Extraction:
     """The same extraction with global keys, gazetteer data and merged events."""
     resolver = _Resolver(extraction)
-    mapping = {old: resolver.resolve_entity(entity) for old, entity in extraction.entities.items()}
+    place_like = {r.entity for e in extraction.events if e.type in ("Strike", "Attack", "Advance", "Clash")
+                  for r in e.roles if r.role in ("target", "place")}
+    mapping = {old: resolver.resolve_entity(entity, place_like=old in place_like)
+               for old, entity in extraction.entities.items()}
     for old, new in mapping.items():
         source = extraction.entities[old]
         target = resolver.out[new]

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .model import Article, Claim, DateRef, Entity, Event, Extraction, Quantity, Role
 from .names import name_key
-from .nlp.components import Frame, is_equipment_token, is_place_token
+from .nlp.components import Frame, comma_named_left, is_equipment_token, is_place_token
 from .nlp.lexicon import (APPROXIMATORS, CIVILIAN_NOUNS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, GENERIC_SOURCES,
                           GOVERNMENT_NOUNS, PERSON_NOUNS, PLACE_NOUNS, TITLE_WORDS, VAGUE_NUMBERS)
 from .nlp.pipeline import MAX_CHUNK_CHARS
@@ -490,7 +490,7 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
     left = [t for t in lefts if t.dep_ not in _STRIP_LEFT and (not commas or t.i > commas[-1])]
     words: list[Token] = []
     for modifier in left:
-        words.extend(t for t in modifier.subtree if t is modifier or t.dep_ not in ("det", "punct", "quantmod", "advmod")
+        words.extend(t for t in modifier.subtree if t.i == modifier.i or t.dep_ not in ("det", "punct", "quantmod", "advmod")
                      and not (t.dep_ == "nummod" and parse_number([t]) is not None))
     words.append(token)
     entity_span = _entity_span(token)
@@ -567,9 +567,10 @@ def _containing_place(token: Token) -> str | None:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return " ".join(t.text for t in child.subtree if t.pos_ in ("PROPN", "NOUN") and t.text != ",")
     head = token.head
-    if token.dep_ in ("nmod", "compound", "npadvmod") and head.lemma_.lower() in PLACE_NOUNS and \
-            any(t.text == "," and token.i < t.i < head.i for t in head.lefts):
-        return " ".join(t.text for t in head.subtree if t.i > token.i and t.text != "," and t.pos_ in ("PROPN", "NOUN"))
+    named = comma_named_left(head)
+    if named is not None and named.i == token.i:
+        wider = [t for t in head.subtree if t.i > token.i and t.pos_ in ("PROPN", "NOUN") and t.i <= head.i]
+        return " ".join(t.text for t in wider) or None
     return None
 
 
@@ -586,7 +587,7 @@ def _entity_span(token: Token) -> Span | None:
 def _join(words: list[Token], head: Token, kind: str) -> str:
     parts = []
     for number, t in enumerate(words):
-        text = t.lemma_ if (t is head and kind == "Equipment" and t.tag_ in ("NNS", "NNPS")) else t.text
+        text = t.lemma_ if (t.i == head.i and kind == "Equipment" and t.tag_ in ("NNS", "NNPS")) else t.text
         if t is words[-1]:
             parts.append(text)
         else:
@@ -619,7 +620,7 @@ def _kind(token: Token, ner: str, words: list[Token]) -> str | None:
     if lemma in GOVERNMENT_NOUNS or lemmas & {"ministry", "government", "administration", "kremlin"}:
         return "GovernmentBody"
     if lemma in PLACE_NOUNS:
-        if not any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC") for t in words if t is not token):
+        if not any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC") for t in words if t.i != token.i):
             return None
         return "Settlement" if lemma in ("city", "town", "village", "settlement") else "Region"
     if ner == "GPE":

@@ -16,7 +16,7 @@ from .lexicon import (CONDITIONAL_TRIGGERS, CONTROL_VERBS, FACTUAL_CONTROLLERS, 
                       PLACE_NOUNS, PLAN_WORDS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
 
-__all__ = ["referent", "is_place_token", "is_equipment_token", "Frame", "DomainEntities", "ParagraphBreaks", "EventFrames", "Attribution"]
+__all__ = ["comma_named_left", "referent", "is_place_token", "is_equipment_token", "Frame", "DomainEntities", "ParagraphBreaks", "EventFrames", "Attribution"]
 
 
 @dataclass(slots=True)
@@ -307,14 +307,24 @@ class EventFrames:
                 return
 
 
+def comma_named_left(token: Token) -> Token | None:
+    """In "Karnaukhivka, Kharkiv" or "Nove, Kharkiv region" the parser may make the wider place the head:
+    the name before the comma (or bracket) is the place meant."""
+    if not (token.pos_ == "PROPN" or token.lemma_.lower() in PLACE_NOUNS):
+        return None
+    for child in token.lefts:
+        if child.pos_ == "PROPN" and child.dep_ in ("nmod", "compound", "npadvmod", "appos", "amod") and \
+                any(t.text in (",", "(") for t in token.doc[child.i + 1:token.i]):
+            return child
+    return None
+
+
 def referent(token: Token) -> Token:
     """The named place behind "the city of Mariupol", "the town of Bakhmut" or "Nove, Kharkiv region"."""
+    named_before = comma_named_left(token)
+    if named_before is not None:
+        return named_before
     if token.lemma_.lower() in PLACE_NOUNS:
-        lefts = list(token.lefts)
-        commas = [t for t in lefts if t.text == ","]
-        named = [t for t in lefts if t.pos_ == "PROPN" and commas and t.i < commas[0].i]
-        if named:
-            return named[0]
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
@@ -331,7 +341,8 @@ def is_equipment_token(token: Token) -> bool:
     if token.ent_type_ != "PRODUCT":
         return False
     text = token.text
-    return any(c.isdigit() for c in text) or "-" in text or token.head.lemma_.lower() in EQUIPMENT_NOUNS or \
+    return any(c.isdigit() for c in text) or "-" in text or (
+        token.head.pos_ == "NOUN" and token.head.lemma_.lower() in EQUIPMENT_NOUNS) or \
         any(c.lemma_.lower() in EQUIPMENT_NOUNS for c in token.children) or text.isupper()
 
 
@@ -348,7 +359,7 @@ def _add_object(frame: Frame, heads: list[Token]) -> None:
                 frame.places.append(head.i)
 
 
-def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bool = False) -> None:
+def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bool = False, depth: int = 0) -> None:
     word = prep.lower_
     if word in ("along", "together", "as") and frame.type == "Loss":  # "along with", "as well as"
         for inner in prep.children:
@@ -378,6 +389,10 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
             if word == "of" or (word in ("on", "against") and frame.type in ("Strike", "Attack")):
                 frame.targets.append(obj.i)
             continue
+        if depth == 0:
+            for inner in obj.children:
+                if inner.dep_ == "prep" and inner.lower_ in STRONG_LOCATIVE_PREPS:
+                    _prep_role(frame, inner, places_only=True, depth=1)
         if places_only:
             continue
         if word == "by" and noun:
@@ -423,11 +438,11 @@ def _status(token: Token) -> str:
         return "planned"  # "to strengthen its defenses": a purpose or intention, not something done
     for node in chain:
         lemma = node.lemma_.lower()
-        if node is not token and lemma in DENIAL_VERBS:
+        if node.i != token.i and lemma in DENIAL_VERBS:
             return "denied"
-        if node is not token and lemma in THREAT_WORDS:
+        if node.i != token.i and lemma in THREAT_WORDS:
             return "threatened"
-        if node is not token and lemma in PLAN_WORDS:
+        if node.i != token.i and lemma in PLAN_WORDS:
             return "planned"
         if any(c.dep_ == "aux" and c.lower_ in MODAL_PLANNED for c in node.children):
             return "planned"

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .model import Article, Claim, DateRef, Entity, Event, Extraction, Quantity, Role
 from .names import name_key
 from .nlp.components import Frame, comma_named_left, is_equipment_token, is_place_token
-from .nlp.lexicon import (APPROXIMATORS, CIVILIAN_NOUNS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, GENERIC_SOURCES,
+from .nlp.lexicon import (APPROXIMATORS, CIVILIAN_NOUNS, POSITION_NOUNS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, GENERIC_SOURCES,
                           GOVERNMENT_NOUNS, PERSON_NOUNS, PLACE_NOUNS, TITLE_WORDS, VAGUE_NUMBERS)
 from .nlp.pipeline import MAX_CHUNK_CHARS
 
@@ -128,7 +128,8 @@ def _date_parser(base: date | None, future: bool = False):  # type: ignore[no-un
     return DateDataParser(languages=["en"], settings=settings)
 
 
-_DATE_PREFIX = re.compile(r"^(on|by|since|until|till|from|as of|in|during|early|late|earlier|later|"
+_DATE_PREFIX = re.compile(r"^(on|by|since|until|till|from|as of|in|during|early|late|earlier|later|around|about|"
+                          r"approximately|circa|after|before|"
                           r"the|this|that|morning of|night of|evening of)\s+", re.IGNORECASE)
 
 
@@ -617,6 +618,8 @@ def _kind(token: Token, ner: str, words: list[Token]) -> str | None:
         return "Country" if len(words) == 1 else ("ArmedForce" if lemma in FORCE_NOUNS else "Organization")
     if lemma in FORCE_NOUNS or lemmas & {"forces", "force", "army", "military", "troops"}:
         return "ArmedForce"
+    if lemma in POSITION_NOUNS and any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in words if t.i != token.i):
+        return "ArmedForce"  # "Ukrainian positions", "DPR positions": the side that holds them
     if lemma in GOVERNMENT_NOUNS or lemmas & {"ministry", "government", "administration", "kremlin"}:
         return "GovernmentBody"
     if lemma in PLACE_NOUNS:

@@ -9,6 +9,7 @@ import codecs
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -35,6 +36,8 @@ _FURNITURE = re.compile(
     r"( credit)?s?\s*[:/].*|credit:.*|copyright\b.*|©.*|all rights reserved\.?|skip to (main )?content"
     r"|loading\.*|comments?|print|email|tags?:.*)$",
     re.IGNORECASE)
+#: "On 14 February 2024,Russian forces": a comma glued to the next word hides the date from the tagger.
+_MISSING_SPACE = re.compile(r"(\d,)([A-Za-z])")
 _SENTENCE_END = re.compile(r"[.!?\"'\u201d\u2019)\]]$")
 
 
@@ -46,19 +49,38 @@ def find_inputs(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str] | Inpu
         if not root.exists():
             yield InputError(root, "no such file or directory")
         elif root.is_dir():
-            for folder, dirs, files in os.walk(root, followlinks=False, onerror=None):
+            unreadable: list[OSError] = []
+            for folder, dirs, files in os.walk(root, followlinks=False, onerror=unreadable.append):
+                yield from (InputError(exc.filename or folder, f"cannot read directory: {exc.strerror or exc}")
+                            for exc in unreadable)
+                unreadable.clear()
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     path = Path(folder) / name
                     if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
                         continue
                     stem = path.relative_to(root).with_suffix("").as_posix()
-                    yield path, stem
+                    yield _not_a_file(path) or (path, stem)
+            yield from (InputError(exc.filename or root, f"cannot read directory: {exc.strerror or exc}")
+                        for exc in unreadable)
         elif root.suffix.lower() not in SUFFIXES:
             yield InputError(root, f"unsupported file type {root.suffix or '(none)'!r}: expected "
                                    f"one of {', '.join(SUFFIXES)}")
         else:
-            yield root, root.with_suffix("").name
+            yield _not_a_file(root) or (root, root.with_suffix("").name)
+
+
+def _not_a_file(path: Path) -> InputError | None:
+    """An error for what is not a regular file: a FIFO or device would block or never end a read,
+    and a dangling or looping symlink cannot be read at all."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return InputError(path, f"cannot read: {exc.strerror or exc}")
+    if not stat.S_ISREG(mode):
+        return InputError(path, "not a regular file (a FIFO, socket or device): expected a text, HTML or "
+                                "JSON Lines file")
+    return None
 
 
 def decode(data: bytes, path: str | Path) -> str:
@@ -108,6 +130,7 @@ def clean_text(text: str) -> tuple[str | None, str]:
 
     Paragraphs are kept apart by blank lines, so a teaser never runs into an article sentence.
     """
+    text = _MISSING_SPACE.sub(r"\1 \2", text)
     lines = [" ".join(line.split()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     kept: list[str] = []
     for line in lines:

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (CONDITIONAL_TRIGGERS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
+from .lexicon import (CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, EVENT_CARRIER_NOUNS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED,
                       PLACE_NOUNS, PLAN_WORDS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
@@ -151,9 +151,11 @@ def _trigger_type(token: Token) -> str | None:
     if token.pos_ == "VERB" and lemma in CONTROL_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() == "control" for c in token.children):
         kind = "Advance"  # "established control over X"
-    if kind is None or token.pos_ not in ("VERB", "NOUN"):
+    nominal = token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.dep_ in ("pobj", "dobj", "nsubj"))
+    if kind is None or not (token.pos_ == "VERB" or nominal):
         return None
-    if token.dep_ in ("compound", "amod") or (token.ent_type_ and token.ent_type_ not in ("", "DATE")):
+    carrier = token.dep_ == "compound" and token.head.lemma_.lower() in EVENT_CARRIER_NOUNS
+    if (token.dep_ in ("compound", "amod") and not carrier) or (token.ent_type_ and token.ent_type_ not in ("", "DATE")):
         return None
     if token.tag_ in ("VBG", "VBN") and token.dep_ == "acl" and token.i < token.head.i:
         return None  # "occupying forces": a participle describing a noun, not an event
@@ -173,12 +175,17 @@ def _trigger_type(token: Token) -> str | None:
     elif "VERB_OR_PLURAL" in condition:
         if token.pos_ == "NOUN" and token.tag_ != "NNS" and not any(c.dep_ == "prep" for c in token.children):
             return None
+    elif "PERSON_OBJECT" in condition and any(
+            c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in CIVILIAN_NOUNS)
+            for c in token.children):
+        kind = "Attack"  # "shot a local resident", "beat a man"
     elif not (_object_kinds(token) & condition):
         return None
     if lemma in SUPPORT_VERBS_AGENT and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and
                                             EVENT_TRIGGERS.get(c.lemma_.lower()) for c in token.children):
         return None  # "launched a strike": the noun is the event
-    if lemma == "shoot" and not any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in token.children):
+    if lemma == "shoot" and kind == "Loss" and not any(c.dep_ in ("prt", "advmod") and c.lower_ == "down"
+                                                       for c in token.children):
         return None
     if lemma == "fire" and token.pos_ == "NOUN":
         return None
@@ -401,7 +408,9 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
             frame.targets.append(obj.i)
         elif word == "with" and is_equipment_token(obj):
             frame.equipment.append(obj.i)
-        elif word == "with" and frame.type in ("Meeting", "Clash"):
+        elif word == "with" and frame.type == "Clash":
+            frame.targets.append(obj.i)  # the other side of the fight
+        elif word == "with" and frame.type == "Meeting":
             frame.participants.append(obj.i)
         elif frame.type == "Loss" and word in ("with", "including", "plus"):
             _add_object(frame, [obj])

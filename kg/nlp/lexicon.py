@@ -15,7 +15,11 @@ EVENT_TRIGGERS: dict[str, str] = {
     "bombing": "Strike", "bombard": "Strike", "bombardment": "Strike", "hit": "Strike", "pound": "Strike",
     "explosion": "Strike", "blast": "Strike", "barrage": "Strike", "fire": "Strike", "launch": "Strike",
     "target": "Strike", "drop": "Strike", "explode": "Strike",
+    # violence against people
+    "torture": "Attack", "abduct": "Attack", "kidnap": "Attack", "execute": "Attack", "rape": "Attack",
+    "detain": "Attack", "beat": "Attack",
     # losses
+    "intercept": "Loss", "interception": "Loss",
     "kill": "Loss", "destroy": "Loss", "lose": "Loss", "loss": "Loss", "casualty": "Loss", "die": "Loss",
     "wound": "Loss", "injure": "Loss", "eliminate": "Loss", "neutralize": "Loss", "down": "Loss",
     "shoot": "Loss", "damage": "Loss", "sink": "Loss", "liquidate": "Loss",
@@ -64,7 +68,10 @@ CONDITIONAL_TRIGGERS: dict[str, set[str]] = {
     "transfer": {"EQUIPMENT", "weapon", "aid", "ammunition", "tank", "missile", "package"},
     "supply": {"EQUIPMENT", "weapon", "aid", "ammunition", "tank", "missile", "package"},
     "donate": {"EQUIPMENT", "weapon", "aid", "ammunition", "tank", "missile", "package"},
-    "shoot": {"down"},
+    "shoot": {"down", "ACTOR", "PERSON_OBJECT"},
+    "intercept": {"EQUIPMENT"},
+    "beat": {"PERSON_OBJECT"},
+    "detain": {"PERSON_OBJECT"},
     "down": {"EQUIPMENT", "drone", "missile", "aircraft", "jet", "helicopter", "plane"},
     "damage": {"EQUIPMENT", "FACILITY", "PLACE"},
     "arrive": {"PLACE"},
@@ -98,6 +105,11 @@ THREAT_WORDS = {"threaten", "threat", "warn", "risk"}
 MODAL_PLANNED = {"will", "would", "could", "might", "may", "shall", "should", "'ll", "can"}
 
 #: Nouns heading a phrase that names an armed force, a government body or an official.
+#: Military positions named by whose they are: "Ukrainian positions", "DPR positions".
+POSITION_NOUNS = {"position", "stronghold", "trench", "outpost", "dugout", "emplacement", "line", "base",
+                  "column", "convoy", "unit", "group", "camp", "headquarters", "depot"}
+#: Nouns whose compound modifier names the event: "assault actions", "combat operations".
+EVENT_CARRIER_NOUNS = {"action", "operation", "activity"}
 FORCE_NOUNS = {"force", "forces", "troop", "army", "military", "group", "unit", "soldier", "serviceman",
                "servicemen", "member", "fighter", "side", "brigade", "battalion", "regiment", "division",
                "marine", "paratrooper", "navy", "guard", "defender", "militant", "mercenary", "sniper",

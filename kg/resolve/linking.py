@@ -187,6 +187,12 @@ class _Resolver:
         if affiliation is None:
             implied = next((w for w in entity.name.split() if actors.country_of_adjective(w)), None)
             affiliation = self._country_from_text(implied)
+        if affiliation is None:  # "DPR's forces", "Wagner fighters": a known body named inside the phrase
+            for word in entity.name.split()[:-1]:
+                record = actors.lookup(word.removesuffix("'s").removesuffix("\u2019s"))
+                if record is not None:
+                    affiliation = self._add_actor(record)
+                    break
         key = f"actor:{kind}:{name_key(entity.name)}" + (f"@{affiliation}" if affiliation else "")
         return self._generic(entity, key, affiliation=affiliation)
 

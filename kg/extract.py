@@ -314,7 +314,8 @@ class _ArticleState:
         event_id = f"{self.base + sent.start}-{self.base + trigger.i}"
         events = self._split_losses(Event(id=event_id, type=frame.type, trigger=trigger.text, sentence=sentence,
                                           sentence_start=self.base + sent.start, status=status, roles=roles,
-                                          date=date_ref, quantity=quantity, sources=sources))
+                                          date=date_ref, quantity=quantity, sources=sources,
+                                          verbal=trigger.pos_ == "VERB"))
         for event in events:
             self.events.append(event)
             for source in sources:
@@ -383,7 +384,7 @@ class _ArticleState:
                                sentence=event.sentence, sentence_start=event.sentence_start, status=event.status,
                                roles=[*shared, item], date=event.date,
                                quantity=item.quantity or (Quantity(1) if item.role == "equipment" else None),
-                               sources=list(event.sources)))
+                               sources=list(event.sources), verbal=event.verbal))
         return split
 
     def _attach_suppliers(self) -> None:

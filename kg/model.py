@@ -99,6 +99,7 @@ class Event:
     quantity: Quantity | None = None
     sources: list[str] = field(default_factory=list)  #: entity keys of who reported it
     evidence: list[str] = field(default_factory=list)  #: extra sentences merged into this event
+    verbal: bool = True  #: the trigger is a verb ("shelled"), not a noun ("the shelling")
 
     def keys(self, role: str) -> list[str]:
         return [r.entity for r in self.roles if r.role == role]

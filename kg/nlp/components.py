@@ -281,6 +281,11 @@ class EventFrames:
                 frame.equipment.append(child.i)
             elif child.dep_ in ("prep", "agent"):
                 _prep_role(frame, child, noun=True)
+                # "improvements in the Russian posture": whose posture it is, is who acted
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and not is_place_token(obj) and not frame.agents:
+                        frame.agents.extend(m.i for m in obj.children
+                                            if m.dep_ in ("amod", "poss") and m.ent_type_ in ("NORP", "GPE"))
         _quantity_of(token, frame)
         head = token.head
         if token.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
@@ -465,8 +470,10 @@ def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
              and not e.text.lower().endswith(("-day", "-year", "-month", "-week", "-old", " old"))]
     governing = {token.i, *(a.i for a in token.ancestors)}
     attached = [e for e in dates if e.root.head.i in governing or e.root.head.head.i in governing]
-    rest = sorted((e for e in dates if e not in attached), key=lambda e: abs(e.start - token.i))
-    return [(e.start, e.end) for e in (*attached, *rest)]
+    if attached or token.pos_ != "VERB" or len(dates) != 1:
+        # a date elsewhere in the sentence belongs to another clause ("in December 2021, before the invasion")
+        return [(e.start, e.end) for e in attached]
+    return [(dates[0].start, dates[0].end)]
 
 
 # ---------------------------------------------------------------------------------- attribution

@@ -250,6 +250,9 @@ def _substantive(event: Event, entities: dict[str, Entity]) -> bool:
         return bool(roles & {"agent", "participant"})
     if event.type == "Statement":
         return any(r.role == "agent" and entities[r.entity].kind in _SPEAKERS for r in own)
+    if not event.verbal:
+        # "the invasion", "fighting": a noun names an event only with someone or something in it
+        return bool(roles & {"agent", "target", "participant", "equipment"})
     return bool(roles) or event.quantity is not None
 
 
@@ -261,7 +264,8 @@ def _place_roles(event: Event, entities: dict[str, Entity]) -> list:
         kind = entities[role.entity].kind
         if role.role in ("agent", "participant") and kind in _PLACES:
             continue
-        if role.role == "target" and kind in _PLACES and event.type in ("Advance", "Visit"):
+        if role.role == "target" and kind in _PLACES and (event.type in ("Advance", "Visit") or (
+                event.type == "Loss" and kind != "Facility")):  # a town is not killed or wounded
             role = type(role)("place", role.entity, role.quantity, role.inferred)
         elif role.role == "target" and kind in _PLACES and event.type in ("Strike", "Attack", "Clash", "Loss"):
             roles.append(type(role)("place", role.entity, None, role.inferred))

@@ -140,7 +140,7 @@ def resolve_date(text: str, published: date | None, *, future: bool = False) -> 
     date that names its year is resolved.
     """
     words = text.strip()
-    stripped = words
+    stripped = re.sub(r"\s*\([^)]*\)?\s*$", "", words)  # "15 March 2022 (month of)": ACLED-style hedges
     while True:
         cut = _DATE_PREFIX.sub("", stripped)
         if cut == stripped:

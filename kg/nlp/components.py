@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, EVENT_CARRIER_NOUNS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
+from .lexicon import (CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED,
                       PLACE_NOUNS, PLAN_WORDS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
@@ -60,6 +60,15 @@ class DomainEntities:
         patterns: list[dict] = [{"label": "PRODUCT", "pattern": model} for model in EQUIPMENT_MODELS]
         patterns += [{"label": "GPE", "pattern": text} for text in ("U.S.", "US", "USA", "U.K.", "UK", "EU")]
         patterns += [{"label": "GPE", "pattern": [{"LOWER": "u.s."}]}]
+        # full dates, which the small model sometimes tags EVENT or misses: "9 September 2022", "May 9, 2024"
+        month = {"LOWER": {"IN": MONTHS}}
+        day = {"IS_DIGIT": True, "LENGTH": {"<=": 2}}
+        year = {"IS_DIGIT": True, "LENGTH": 4}
+        patterns += [{"label": "DATE", "pattern": [day, month, year]},
+                     {"label": "DATE", "pattern": [month, day, {"ORTH": ",", "OP": "?"}, year]},
+                     {"label": "DATE", "pattern": [day, month]},
+                     {"label": "DATE", "pattern": [month, day]},
+                     {"label": "DATE", "pattern": [month, year]}]
         self.ruler.add_patterns(patterns)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -146,7 +155,7 @@ def _object_kinds(token: Token) -> set[str]:
 
 
 def _trigger_type(token: Token) -> str | None:
-    lemma = token.lemma_.lower()
+    lemma = IRREGULAR_FORMS.get(token.lower_, token.lemma_.lower())
     kind = EVENT_TRIGGERS.get(lemma)
     if token.pos_ == "VERB" and lemma in CONTROL_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() == "control" for c in token.children):
@@ -288,6 +297,9 @@ class EventFrames:
                                             if m.dep_ in ("amod", "poss") and m.ent_type_ in ("NORP", "GPE"))
         _quantity_of(token, frame)
         head = token.head
+        if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in ENGAGE_VERBS:
+            # "Russian forces engaged in an offensive": the subject of the light verb acted
+            frame.agents.extend(t.i for s in head.head.children if s.dep_ == "nsubj" for t in _conjuncts(s))
         if token.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
             lemma = head.lemma_.lower()
             subjects = [c for c in head.children if c.dep_ == "nsubj"]

@@ -24,7 +24,7 @@ EVENT_TRIGGERS: dict[str, str] = {
     "wound": "Loss", "injure": "Loss", "eliminate": "Loss", "neutralize": "Loss", "down": "Loss",
     "shoot": "Loss", "damage": "Loss", "sink": "Loss", "liquidate": "Loss",
     # advances
-    "advance": "Advance", "capture": "Advance", "seize": "Advance", "liberate": "Advance",
+    "advance": "Advance", "capture": "Advance", "overrun": "Advance", "seize": "Advance", "liberate": "Advance",
     "recapture": "Advance", "retake": "Advance", "occupy": "Advance", "breakthrough": "Advance",
     "take": "Advance", "gain": "Advance", "push": "Advance", "improvement": "Advance", "improve": "Advance",
     # fortification
@@ -145,6 +145,14 @@ FACILITY_NOUNS = {"center", "centre", "plant", "station", "airport", "airfield",
 PLACE_NOUNS = {"region", "oblast", "city", "town", "village", "settlement", "direction", "district",
                "area", "province", "territory", "suburb", "outskirts", "front", "frontline", "axis",
                "sector", "raion", "peninsula", "island", "border", "coast"}
+#: Past forms the lemmatiser of the small model gets wrong.
+IRREGULAR_FORMS = {"retook": "retake", "retaken": "retake", "overran": "overrun", "shot": "shoot", "struck": "strike",
+                   "fought": "fight", "downed": "down", "shelled": "shell"}
+#: Light verbs with "in": "engaged in an offensive", "took part in the assault".
+ENGAGE_VERBS = {"engage", "participate", "involve", "take", "join", "succeed", "fail"}
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+          "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."]
 #: Verbs whose object, not subject, does what the infinitive says: "urged Germany to send tanks".
 OBJECT_CONTROL_VERBS = {"urge", "ask", "call", "appeal", "press", "persuade", "encourage", "allow", "tell",
                         "order", "force", "invite", "request", "instruct", "authorize", "permit", "pressure"}

@@ -95,17 +95,30 @@ def extract_docs(article: Article, docs: Iterable[Doc]) -> Extraction:
 
 
 def extract_many(articles: Iterable[Article], nlp: Language, *, batch_size: int = 64) -> Iterator[Extraction]:
-    """Articles in, Extractions out, in order; the texts go through ``nlp.pipe`` in batches."""
-    def items() -> Iterator[tuple[str, tuple[int, Article, int, int]]]:
-        for index, article in enumerate(articles):
+    """Articles in, Extractions out, in order. Short articles go through ``nlp.pipe`` in batches; a long
+    one alone, a chunk at a time, so memory stays bounded by the chunk size, not the article size."""
+    short: list[Article] = []
+    for article in articles:
+        if len(article.text) <= MAX_CHUNK_CHARS:
+            short.append(article)
+            continue
+        yield from _extract_batch(short, nlp, batch_size=batch_size)
+        short = []
+        yield from _extract_batch([article], nlp, batch_size=1)
+    yield from _extract_batch(short, nlp, batch_size=batch_size)
+
+
+def _extract_batch(articles: list[Article], nlp: Language, *, batch_size: int) -> Iterator[Extraction]:
+    def items() -> Iterator[tuple[str, tuple[Article, int, int]]]:
+        for article in articles:
             pieces = chunks(article.text)
             if article.title and not article.text.startswith(article.title):
                 pieces = [(-1, article.title), *pieces]
-            for number, (offset, piece) in enumerate(pieces):
-                yield piece, (index, article, number, len(pieces))
+            for number, (_, piece) in enumerate(pieces):
+                yield piece, (article, number, len(pieces))
 
     current: _ArticleState | None = None
-    for doc, (index, article, number, total) in nlp.pipe(items(), as_tuples=True, batch_size=batch_size):
+    for doc, (article, number, total) in nlp.pipe(items(), as_tuples=True, batch_size=batch_size):
         if number == 0:
             current = _ArticleState(article)
         assert current is not None

@@ -137,6 +137,8 @@ def _object_kinds(token: Token) -> set[str]:
         elif child.dep_ in ("prep", "agent"):
             heads = [g for g in child.children if g.dep_ == "pobj"]
             kinds.add(child.lower_)
+        heads = heads + [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in STRONG_LOCATIVE_PREPS
+                         for g in p.children if g.dep_ == "pobj" and is_place_token(g)]  # "a block in Kherson"
         for head in heads:
             kinds |= _phrase_head_lemmas(head)
             if is_equipment_token(head):

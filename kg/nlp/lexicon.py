@@ -141,7 +141,8 @@ FACILITY_NOUNS = {"center", "centre", "plant", "station", "airport", "airfield",
                   "headquarters", "bridge", "port", "hospital", "school", "building", "factory", "refinery",
                   "dam", "facility", "warehouse", "substation", "terminal", "post", "checkpoint", "barracks",
                   "market", "mall", "university", "church", "railway", "infrastructure", "complex", "hub",
-                  "airbase", "shipyard", "harbor", "harbour", "installation"}
+                  "airbase", "shipyard", "harbor", "harbour", "installation", "block", "house", "home",
+                  "apartment", "stadium", "shop", "store"}
 PLACE_NOUNS = {"region", "oblast", "city", "town", "village", "settlement", "direction", "district",
                "area", "province", "territory", "suburb", "outskirts", "front", "frontline", "axis",
                "sector", "raion", "peninsula", "island", "border", "coast"}

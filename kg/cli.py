@@ -20,9 +20,43 @@ StoreOption = Annotated[Optional[str], typer.Option("--store", help="Store direc
 FormatOption = Annotated[str, typer.Option("--format", help="table, json (W3C SPARQL JSON) or csv (SPARQL CSV).")]
 
 
+@app.callback()
+def _endpoints(server: Annotated[Optional[str], typer.Option(
+                   "--server", envvar="KG_SERVER", help="Endpoint layout of a --store URL: oxigraph (the default: "
+                   "/query, /update, /store), fuseki (URL of the dataset), graphdb (URL of the repository), "
+                   "virtuoso, qlever (read only).")] = None,
+               query_url: Annotated[Optional[str], typer.Option(
+                   "--query-url", envvar="KG_QUERY_URL", help="SPARQL query endpoint, if not the layout's.")] = None,
+               update_url: Annotated[Optional[str], typer.Option(
+                   "--update-url", envvar="KG_UPDATE_URL", help="SPARQL update endpoint, if not the layout's.")] = None,
+               dataset_url: Annotated[Optional[str], typer.Option(
+                   "--dataset-url", envvar="KG_DATASET_URL", help="URL that gives and takes the whole dataset "
+                   "as N-Quads (Graph Store Protocol), if not the layout's.")] = None) -> None:
+    """Options for a store on a SPARQL server, before the command: kg --server fuseki query who --store URL."""
+    from .store import ENDPOINT_VARIABLES, SERVERS
+
+    if server is not None and server not in SERVERS:
+        _fail(f"--server expects one of {', '.join(SERVERS)}, found {server!r}", 2)
+    given = {"server": server, "query_url": query_url, "update_url": update_url, "dataset_url": dataset_url}
+    for name, value in given.items():
+        if value:  # read by open_store in every command that takes --store
+            os.environ[ENDPOINT_VARIABLES[name]] = value
+
+
 def _fail(message: str, code: int = 1) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
+
+
+def _close(target: object) -> None:
+    """Close a store in a ``finally``: an error closing it (a full disk) fails the command in one
+    line, unless the command is already failing, whose own error has been printed."""
+    failing = sys.exc_info()[1] is not None
+    try:
+        target.close()  # type: ignore[attr-defined]
+    except KgError as exc:
+        if not failing:
+            _fail(str(exc))
 
 
 def _parse_day(value: str | None) -> date | None:
@@ -59,12 +93,17 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help=".txt, .html, .jsonl
     progress = None
     task = None
     if not quiet and sys.stderr.isatty():
-        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-        progress = Progress(TextColumn("ingest"), BarColumn(), TextColumn("{task.completed} articles"),
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, \
+            TimeRemainingColumn
+
+        from .ingest import count_articles
+
+        progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
                             TextColumn("{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn(),
-                            transient=True)
+                            TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True), transient=True)
         progress.start()
-        task = progress.add_task("ingest", total=None, rate=0.0)
+        task = progress.add_task("ingest", total=count_articles(paths) or None, rate=0.0)
 
     def on_progress(done: int, words: int) -> None:
         if progress is not None and task is not None:
@@ -83,7 +122,7 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help=".txt, .html, .jsonl
     finally:
         if progress is not None:
             progress.stop()
-        target.close()
+        _close(target)
     elapsed = time.perf_counter() - started
     typer.echo(f"stored {report.stored} article(s), {report.unchanged} unchanged, {len(report.errors)} failed; "
                f"{report.events} events, {report.claims} claims in {elapsed:.1f}s -> {target.location}")
@@ -196,6 +235,9 @@ def viz(store: StoreOption = None,
     except KgError as exc:
         _fail(str(exc))
         return
+    except OSError as exc:  # the page is written to a temporary file and renamed: the old one stays
+        _fail(f"cannot write {out}: {exc.strerror or exc}")
+        return
     typer.echo(f"wrote {path} ({shown} of {total} nodes)")
 
 
@@ -249,6 +291,9 @@ def export(fmt: Annotated[str, typer.Option("--format", help="turtle, nquads, tr
             target.close()
     except KgError as exc:
         _fail(str(exc))
+        return
+    except OSError as exc:  # a file is written to a temporary file and renamed: the old one stays
+        _fail(f"cannot write {out or 'standard output'}: {exc.strerror or exc}")
         return
     if out is not None:
         typer.echo(f"wrote {out} ({fmt})", err=True)
@@ -359,6 +404,28 @@ def remove(article_id: Annotated[str, typer.Argument(help="The article's id (fil
     if not removed:
         _fail(f"no article {article_id!r} in the store")
     typer.echo(f"removed {article_id}")
+
+
+@app.command()
+def load(dump: Annotated[Path, typer.Argument(help="An N-Quads (.nq) or TriG file, e.g. from kg export --format nquads.")],
+         store: StoreOption = None) -> None:
+    """Restore an export into a store in bulk (quads added as they are; the ontology kept current)."""
+    from .store import open_store
+
+    started = time.perf_counter()
+    try:
+        target = open_store(store)
+        try:
+            before = target.triple_count()
+            target.load(dump)
+            after = target.triple_count()
+        finally:
+            target.close()
+    except KgError as exc:
+        _fail(str(exc))
+        return
+    typer.echo(f"loaded {dump}: {after - before:+d} triples ({after} in all) in "
+               f"{time.perf_counter() - started:.1f}s -> {target.location}")
 
 
 @app.command()

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import InputError
@@ -21,12 +24,23 @@ from .read import read_articles
 from .store import Store
 from .to_rdf import document_iri
 
-__all__ = ["IngestReport", "ingest", "content_hash", "article_graphs"]
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["IngestReport", "ingest", "content_hash", "article_graphs", "count_articles"]
 
 #: Articles per task sent to a worker.
 BATCH = 32
-#: A worker process is replaced after this many tasks, which bounds spaCy's growing string store.
-TASKS_PER_WORKER = 40
+#: spaCy adds every new word to its vocabulary and string store, so a long run grows without end:
+#: once they hold this many more entries than at load, the pipeline is reloaded (a fraction of a
+#: second; about every million words of news), in worker processes and in this one alike.
+VOCAB_GROWTH_LIMIT = 50_000
+#: A worker process is replaced after this many tasks, which bounds whatever else a long-lived
+#: process accumulates; rare, as a new worker spends a second or two loading the pipeline.
+TASKS_PER_WORKER = 500
+#: Batches handed out ahead of the one being stored, per worker: keeps every worker busy while
+#: the input is read lazily and memory stays flat however long it is.
+AHEAD_PER_WORKER = 2
 
 
 @dataclass
@@ -58,11 +72,10 @@ class ArticleGraph:
 def article_graphs(articles: list[Article]) -> list[ArticleGraph]:
     """The whole NLP-to-RDF path for a batch, in whatever process runs it."""
     from .extract import extract_many
-    from .nlp import load_pipeline
     from .resolve.linking import resolve
     from .to_rdf import to_graph
 
-    nlp = load_pipeline()
+    nlp = _pipeline()
     out = []
     for extraction in extract_many(articles, nlp):
         resolved = resolve(extraction)
@@ -71,6 +84,27 @@ def article_graphs(articles: list[Article]) -> list[ArticleGraph]:
         out.append(ArticleGraph(str(document_iri(resolved.article.id)), _sorted_lines(data),
                                 len(resolved.events), len(resolved.claims), len(resolved.article.text.split())))
     return out
+
+
+_VOCAB_AT_LOAD: dict[int, int] = {}
+
+
+def _vocab_size(nlp: Language) -> int:
+    return len(nlp.vocab) + len(nlp.vocab.strings)
+
+
+def _pipeline() -> Language:
+    """The process's pipeline, reloaded when its vocabulary has grown by VOCAB_GROWTH_LIMIT."""
+    from .nlp import load_pipeline
+
+    nlp = load_pipeline()
+    at_load = _VOCAB_AT_LOAD.setdefault(id(nlp), _vocab_size(nlp))
+    if _vocab_size(nlp) - at_load > VOCAB_GROWTH_LIMIT:
+        load_pipeline.cache_clear()
+        _VOCAB_AT_LOAD.clear()
+        nlp = load_pipeline()
+        _VOCAB_AT_LOAD[id(nlp)] = _vocab_size(nlp)
+    return nlp
 
 
 def _sorted_lines(data: str) -> str:
@@ -137,5 +171,37 @@ def _run(batches: Iterator[list[Article]], *, workers: int, dask: str | None) ->
     import multiprocessing
 
     context = multiprocessing.get_context("spawn" if os.environ.get("KG_SPAWN") else "forkserver")
+    if context.get_start_method() == "forkserver":
+        # new workers fork from a server that has imported the NLP stack once, not each on its own
+        context.set_forkserver_preload(["kg.ingest", "kg.extract", "kg.nlp.pipeline", "kg.resolve.linking",
+                                        "kg.to_rdf"])
     with context.Pool(workers, maxtasksperchild=TASKS_PER_WORKER) as pool:
-        yield from pool.imap(article_graphs, batches)
+        # not imap: it reads the whole input ahead into its queue; this keeps a bounded window
+        pending: deque[AsyncResult] = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(article_graphs, (batch,)))
+            if len(pending) > AHEAD_PER_WORKER * workers:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def count_articles(paths: Iterable[str | Path]) -> int:
+    """How many articles the inputs hold (a file each, a .jsonl a record per non-blank line),
+    counted without decoding them: the total a progress bar needs for its ETA."""
+    from .read import find_inputs
+
+    total = 0
+    for found in find_inputs(paths):
+        if isinstance(found, InputError):
+            continue
+        path, _ = found
+        if path.suffix.lower() != ".jsonl":
+            total += 1
+            continue
+        try:
+            with path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        except OSError:
+            continue
+    return total

@@ -9,17 +9,19 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from rdflib import Graph, URIRef
 
-from .errors import StoreError, StoreLockedError
+from .errors import InputError, KgError, QueryError, StoreError, StoreLockedError
 from .paths import QUERIES_DIR, ontology_file
 from .vocab import ONTOLOGY_GRAPH
 
-__all__ = ["Store", "LocalStore", "RemoteStore", "open_store", "default_location", "DocumentGraph", "stats",
-           "article_graph", "check"]
+__all__ = ["Store", "LocalStore", "RemoteStore", "Endpoints", "SERVERS", "ENDPOINT_VARIABLES", "open_store",
+           "default_location",
+           "DocumentGraph", "stats", "article_graph", "check"]
 
 #: An article graph to store: its name and its triples as N-Triples text.
 DocumentGraph = tuple[URIRef, str]
@@ -43,6 +45,27 @@ def _replace_update(name: URIRef, ntriples: str) -> str:
     return f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{ntriples}}} }}"
 
 
+def _drop_update(name: URIRef) -> str:
+    return f"DROP SILENT GRAPH <{name}>"
+
+
+#: The triple that records which ontology a store holds (its hash), in the ontology graph.
+_ONTOLOGY_MARKER = "urn:kg:ontology-hash"
+
+
+def _ontology_block() -> tuple[str, str]:
+    """The ontology's hash and its triples as N-Triples, the marker triple included."""
+    from rdflib import Literal
+
+    from .names import short_hash
+
+    data = ontology_file().read_bytes()
+    digest = short_hash(data.decode("utf-8"), length=32)
+    graph = Graph().parse(data=data, format="turtle")
+    graph.add((URIRef(_ONTOLOGY_MARKER), URIRef(_ONTOLOGY_MARKER), Literal(digest)))
+    return digest, _ntriples_block(graph)
+
+
 class Store(Protocol):
     location: str
 
@@ -52,6 +75,7 @@ class Store(Protocol):
     def select(self, query: str) -> dict[str, Any]: ...
     def construct(self, query: str) -> Graph: ...
     def export(self, out: Any, *, format: str) -> None: ...
+    def load(self, path: str | Path) -> None: ...
     def triple_count(self) -> int: ...
     def close(self) -> None: ...
 
@@ -80,6 +104,10 @@ class LocalStore:
                 raise StoreLockedError(f"store {target} is in use by another kg process (an ingest?): "
                                        f"wait for it to finish and try again") from None
             raise StoreError(f"cannot open store {target}: {text}") from None
+        except RuntimeError as exc:  # RocksDB's "invalid argument": a store killed while it was created
+            hint = (": the store was interrupted while it was created; open it for writing once (`kg ingest`) "
+                    "to complete it") if "column family not found" in str(exc).lower() else ""
+            raise StoreError(f"cannot open store {target}: {exc}{hint}") from None
         if not read_only:
             self._ensure_ontology()
 
@@ -168,6 +196,21 @@ class LocalStore:
         fmt = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}[format]
         self._store.dump(out, format=fmt)
 
+    def load(self, path: str | Path) -> None:
+        """Quads from an N-Quads (or TriG) dump such as `kg export --format nquads` writes, in bulk
+        (pyoxigraph's atomic bulk loader); the dump's ontology graph gives way to the current one."""
+        fmt = _dataset_format(path)
+        if self.read_only:
+            raise StoreError(f"store {self.location} is open read-only")
+        try:
+            self._store.bulk_load(path=str(path), format=fmt)
+        except SyntaxError as exc:
+            raise InputError(path, f"not valid {fmt.name}: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot load {path} into store {self.location}: {exc}") from None
+        self._store.remove_graph(self._ox.NamedNode(str(ONTOLOGY_GRAPH)))
+        self._ensure_ontology()
+
     def quads(self) -> Iterator[Any]:
         return iter(self._store)
 
@@ -175,71 +218,154 @@ class LocalStore:
         return len(self._store)
 
     def close(self) -> None:
-        if not self.read_only:
-            self._store.flush()
-        del self._store
+        """Flush and release the store; a failed flush (a full disk) loses nothing the write-ahead
+        log holds, and is a StoreError like any failed write."""
+        try:
+            if not self.read_only:
+                self._store.flush()
+        except OSError as exc:
+            raise StoreError(f"cannot flush store {self.location}: {exc}") from None
+        finally:
+            del self._store
+
+
+#: Endpoint layouts of SPARQL servers, from a base URL (``{base}``): Oxigraph's is the default.
+#: ``dataset`` answers GET with the whole store as N-Quads and takes POSTed N-Quads; ``union`` is
+#: the query parameter asking for the union of the named graphs as the default graph (None where
+#: the server does that by itself or by configuration: Fuseki needs ``tdb2:unionDefaultGraph true``).
+#: Only Oxigraph's layout is exercised by the tests; the others follow each server's manual.
+SERVERS: dict[str, dict[str, str | None]] = {
+    "oxigraph": {"query": "{base}/query", "update": "{base}/update", "dataset": "{base}/store",
+                 "union": "union-default-graph"},
+    "fuseki": {"query": "{base}/query", "update": "{base}/update", "dataset": "{base}", "union": None},
+    "graphdb": {"query": "{base}", "update": "{base}/statements", "dataset": "{base}/statements", "union": None},
+    "virtuoso": {"query": "{base}/sparql", "update": "{base}/sparql", "dataset": None, "union": None},
+    "qlever": {"query": "{base}", "update": None, "dataset": None, "union": None},
+}
+#: Quads per SPARQL update when a server cannot take an N-Quads file whole.
+LOAD_CHUNK = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoints:
+    """Where a server answers queries, takes updates, and gives or takes the whole dataset."""
+
+    query: str
+    update: str | None = None
+    dataset: str | None = None
+    union: str | None = None
+
+    @classmethod
+    def for_server(cls, base: str, *, server: str = "oxigraph", query: str | None = None,
+                   update: str | None = None, dataset: str | None = None) -> Endpoints:
+        """The layout of ``server`` under ``base``, with any endpoint given explicitly taking over."""
+        if server not in SERVERS:
+            raise StoreError(f"unknown SPARQL server kind {server!r}: expected one of {', '.join(SERVERS)}")
+        layout = SERVERS[server]
+        base = base.rstrip("/")
+
+        def url(name: str, given: str | None) -> str | None:
+            pattern = layout[name]
+            return given or (pattern.format(base=base) if pattern else None)
+
+        return cls(query=url("query", query) or base, update=url("update", update),
+                   dataset=url("dataset", dataset), union=layout["union"])
 
 
 class RemoteStore:
-    """A SPARQL 1.1 server. A base URL means Oxigraph's layout: /query, /update, /store."""
+    """A SPARQL 1.1 server (Query, Update, and the Graph Store Protocol on the whole dataset where
+    the server has it). A base URL alone means Oxigraph's layout: /query, /update, /store."""
 
-    def __init__(self, url: str, *, query_url: str | None = None, update_url: str | None = None,
-                 union_param: str | None = "union-default-graph", timeout: float = 60.0) -> None:
+    def __init__(self, url: str, *, endpoints: Endpoints | None = None, read_only: bool = False,
+                 timeout: float = 60.0) -> None:
         import httpx
 
-        base = url.rstrip("/")
-        self.location = base
-        self.query_url = query_url or f"{base}/query"
-        self.update_url = update_url or f"{base}/update"
-        self.union_param = union_param
-        self._client = httpx.Client(timeout=timeout)
+        self.location = url.rstrip("/")
+        self.endpoints = endpoints or Endpoints.for_server(self.location)
+        self.read_only = read_only
+        # kept for callers that read them
+        self.query_url = self.endpoints.query
+        self.update_url = self.endpoints.update
+        self.union_param = self.endpoints.union
+        self._client = httpx.Client(timeout=httpx.Timeout(timeout, connect=10.0))
+        if not read_only:
+            self.ensure_ontology()
+
+    # ---- HTTP
+    def _request(self, method: str, url: str, *, body: Any = None, content_type: str | None = None,
+                 accept: str = "*/*", params: dict | None = None, error: type[KgError] = StoreError,
+                 missing_ok: bool = False) -> Any:
+        import httpx
+
+        headers = {"Accept": accept}
+        if content_type:
+            headers["Content-Type"] = content_type
+        content = body.encode("utf-8") if isinstance(body, str) else body
+        try:
+            response = self._client.request(method, url, content=content, params=params or {}, headers=headers)
+        except httpx.HTTPError as exc:
+            raise StoreError(f"cannot reach SPARQL server {url}: {type(exc).__name__}: {exc}") from None
+        if missing_ok and response.status_code == 404:
+            return None
+        if response.status_code >= 400:
+            raise error(f"SPARQL server {url} answered {method} with {response.status_code}: "
+                        f"{response.text[:300]}")
+        return response
+
+    def _query(self, query: str, accept: str) -> bytes:
+        params = {self.endpoints.union: ""} if self.endpoints.union else {}
+        return self._request("POST", self.endpoints.query, body=query, content_type="application/sparql-query",
+                             accept=accept, params=params, error=QueryError).content
+
+    def _update(self, update: str) -> None:
+        if self.read_only:
+            raise StoreError(f"store {self.location} is open read-only")
+        if not self.endpoints.update:
+            raise StoreError(f"the SPARQL server at {self.location} was given no update endpoint: expected "
+                             f"--update-url for a server that takes writes, found a read-only layout")
+        self._request("POST", self.endpoints.update, body=update, content_type="application/sparql-update")
 
     def _post(self, url: str, body: str, content_type: str, accept: str, params: dict | None = None) -> bytes:
-        import httpx
-
-        try:
-            response = self._client.post(url, content=body.encode("utf-8"), params=params or {},
-                                         headers={"Content-Type": content_type, "Accept": accept})
-        except httpx.HTTPError as exc:
-            raise StoreError(f"cannot reach SPARQL server {url}: {exc}") from None
-        if response.status_code >= 400:
-            from .errors import QueryError
-            raise QueryError(f"SPARQL server {url} answered {response.status_code}: {response.text[:300]}")
-        return response.content
+        """A POST answered with its body (queries as errors of kind QueryError)."""
+        return self._request("POST", url, body=body, content_type=content_type, accept=accept, params=params,
+                             error=QueryError).content
 
     def _query_params(self) -> dict:
-        return {self.union_param: ""} if self.union_param else {}
+        return {self.endpoints.union: ""} if self.endpoints.union else {}
+
+    # ---- the Store protocol
+    def ensure_ontology(self, *, force: bool = False) -> None:
+        """The ontology graph, (re)written when missing or changed: queries follow its class tree."""
+        digest, block = _ontology_block()
+        if not force:
+            found = self.select(_system_query("ontology_hash"))["results"]["bindings"]
+            if [row["hash"]["value"] for row in found] == [digest]:
+                return
+        self._update(_replace_update(ONTOLOGY_GRAPH, block))
 
     def document_hashes(self) -> dict[str, str]:
         result = self.select(_system_query("document_hashes"))
         return {row["doc"]["value"]: row["hash"]["value"] for row in result["results"]["bindings"]}
 
     def replace_documents(self, graphs: Iterable[DocumentGraph]) -> int:
-        count = 0
-        for name, graph in graphs:
-            self._post(self.update_url, _replace_update(name, graph), "application/sparql-update", "*/*")
-            count += 1
-        return count
-
-    def ensure_ontology(self) -> None:
-        parsed = Graph().parse(ontology_file(), format="turtle")
-        self.replace_documents([(ONTOLOGY_GRAPH, _ntriples_block(parsed))])
+        """All given graphs in one request: one transaction on servers that run an update request as
+        one (Oxigraph, Fuseki), and one round trip per batch instead of one per article."""
+        updates = [_replace_update(name, graph) for name, graph in graphs]
+        if updates:
+            self._update(" ;\n".join(updates))
+        return len(updates)
 
     def remove_document(self, name: URIRef) -> bool:
-        ask = self.select(f"ASK {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+        ask = self.select(_bind_iri(_system_query("graph_exists"), "graph", name))
         if ask.get("boolean"):
-            self._post(self.update_url, f"DROP GRAPH <{name}>", "application/sparql-update", "*/*")
+            self._update(_drop_update(name))
         return bool(ask.get("boolean"))
 
     def select(self, query: str) -> dict[str, Any]:
-        data = self._post(self.query_url, query, "application/sparql-query", "application/sparql-results+json",
-                          self._query_params())
-        return json.loads(data)
+        return json.loads(self._query(query, "application/sparql-results+json"))
 
     def construct(self, query: str) -> Graph:
-        data = self._post(self.query_url, query, "application/sparql-query", "application/n-triples",
-                          self._query_params())
-        return Graph().parse(data=data, format="nt")
+        return Graph().parse(data=self._query(query, "application/n-triples"), format="nt")
 
     def query_results(self, query: str) -> Any:
         """The server's answer as pyoxigraph results, like :meth:`LocalStore.query_results`."""
@@ -252,23 +378,136 @@ class RemoteStore:
         return iter([quad.triple for quad in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)])
 
     def export(self, out: Any, *, format: str = "nquads") -> None:
-        data = self._post(self.query_url, "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }",
-                          "application/sparql-query", "application/n-triples")
-        out.write(data)
+        """Every quad, streamed from the dataset endpoint where there is one, else read with a SELECT."""
+        import pyoxigraph as ox
+
+        fmt = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}[format]
+        if self.endpoints.dataset:
+            import httpx
+
+            try:
+                with self._client.stream("GET", self.endpoints.dataset, headers={"Accept": fmt.media_type}) as response:
+                    if response.status_code >= 400:
+                        response.read()
+                        raise StoreError(f"SPARQL server {self.endpoints.dataset} answered GET with "
+                                         f"{response.status_code}: {response.text[:300]}")
+                    for chunk in response.iter_bytes():
+                        out.write(chunk)
+            except httpx.HTTPError as exc:
+                raise StoreError(f"cannot read the dataset from {self.endpoints.dataset}: {exc}") from None
+            return
+        rows = self.select(_system_query("quads"))["results"]["bindings"]
+        ox.serialize((ox.Quad(_ox_term(r["s"]), _ox_term(r["p"]), _ox_term(r["o"]), _ox_term(r["g"]))
+                      for r in rows), out, fmt)
+
+    def load(self, path: str | Path) -> None:
+        """Quads from an N-Quads (or TriG) file: POSTed whole to the dataset endpoint, else sent as
+        SPARQL updates of LOAD_CHUNK quads. The ontology is then made current again."""
+        import pyoxigraph as ox
+
+        fmt = _dataset_format(path)
+        if self.read_only:
+            raise StoreError(f"store {self.location} is open read-only")
+        if self.endpoints.dataset:
+            with open(path, "rb") as handle:
+                self._request("POST", self.endpoints.dataset, body=handle, content_type=fmt.media_type)
+        else:
+            try:
+                batch: list[Any] = []
+                for quad in ox.parse(path=str(path), format=fmt):
+                    batch.append(quad)
+                    if len(batch) >= LOAD_CHUNK:
+                        self._update(_insert_data(batch))
+                        batch = []
+                if batch:
+                    self._update(_insert_data(batch))
+            except SyntaxError as exc:
+                raise InputError(path, f"not valid {fmt.name}: {exc}") from None
+        self.ensure_ontology(force=True)
 
     def triple_count(self) -> int:
-        result = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return int(result["results"]["bindings"][0]["n"]["value"])
+        result = self.select(_system_query("triple_count"))
+        return int(result["results"]["bindings"][0]["triples"]["value"])
 
     def close(self) -> None:
         self._client.close()
 
 
-def open_store(location: str | Path | None = None, *, read_only: bool = False) -> Store:
-    """A store by location: a directory for the embedded store, or an http(s) URL for a server."""
+def _bind_iri(query: str, variable: str, iri: URIRef) -> str:
+    """``query`` with ``?variable`` bound to ``iri`` by a VALUES row at the start of its WHERE clause
+    (the term written by the RDF library, never pasted as text)."""
+    head, brace, body = query.partition("WHERE {")
+    if not brace:
+        raise QueryError(f"expected a WHERE {{ clause to bind ?{variable} into")
+    return f"{head}{brace}\n  VALUES ?{variable} {{ {URIRef(iri).n3()} }}{body}"
+
+
+def _ox_term(cell: dict[str, str]) -> Any:
+    """A W3C SPARQL JSON result cell as a pyoxigraph term."""
+    import pyoxigraph as ox
+
+    kind = cell["type"]
+    if kind == "uri":
+        return ox.NamedNode(cell["value"])
+    if kind == "bnode":
+        return ox.BlankNode(cell["value"])
+    if "xml:lang" in cell:
+        return ox.Literal(cell["value"], language=cell["xml:lang"])
+    if "datatype" in cell:
+        return ox.Literal(cell["value"], datatype=ox.NamedNode(cell["datatype"]))
+    return ox.Literal(cell["value"])
+
+
+def _insert_data(quads: list[Any]) -> str:
+    """An INSERT DATA of pyoxigraph quads, each term in N-Triples syntax as pyoxigraph writes it."""
+    import pyoxigraph as ox
+
+    lines = []
+    for quad in quads:
+        triple = f"{quad.subject} {quad.predicate} {quad.object} ."
+        if isinstance(quad.graph_name, ox.DefaultGraph):
+            lines.append(triple)
+        else:
+            lines.append(f"GRAPH {quad.graph_name} {{ {triple} }}")
+    return "INSERT DATA {\n" + "\n".join(lines) + "\n}"
+
+
+def _dataset_format(path: str | Path) -> Any:
+    import pyoxigraph as ox
+
+    suffix = Path(path).suffix.lower()
+    formats = {".nq": ox.RdfFormat.N_QUADS, ".nquads": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}
+    if suffix not in formats:
+        raise InputError(path, f"unsupported dump type {suffix or '(none)'!r}: expected .nq, .nquads or .trig "
+                               f"(from `kg export --format nquads`)")
+    if not Path(path).is_file():
+        raise InputError(path, "no such file")
+    return formats[suffix]
+
+
+#: Environment variables that configure a store on a SPARQL server (set by `kg --server ...`).
+ENDPOINT_VARIABLES = {"server": "KG_SERVER", "query_url": "KG_QUERY_URL", "update_url": "KG_UPDATE_URL",
+                      "dataset_url": "KG_DATASET_URL"}
+
+
+def open_store(location: str | Path | None = None, *, read_only: bool = False, server: str | None = None,
+               query_url: str | None = None, update_url: str | None = None,
+               dataset_url: str | None = None) -> Store:
+    """A store by location: a directory for the embedded store, or an http(s) URL of a SPARQL server
+    laid out as ``server`` (Oxigraph by default), any endpoint given explicitly taking over. Options
+    not given come from $KG_SERVER, $KG_QUERY_URL, $KG_UPDATE_URL and $KG_DATASET_URL."""
     where = str(location) if location else default_location()
+    server = server or os.environ.get(ENDPOINT_VARIABLES["server"]) or "oxigraph"
+    query_url = query_url or os.environ.get(ENDPOINT_VARIABLES["query_url"]) or None
+    update_url = update_url or os.environ.get(ENDPOINT_VARIABLES["update_url"]) or None
+    dataset_url = dataset_url or os.environ.get(ENDPOINT_VARIABLES["dataset_url"]) or None
     if where.startswith(("http://", "https://")):
-        return RemoteStore(where)
+        endpoints = Endpoints.for_server(where, server=server, query=query_url, update=update_url,
+                                         dataset=dataset_url)
+        return RemoteStore(where, endpoints=endpoints, read_only=read_only)
+    if query_url or update_url or dataset_url:
+        raise StoreError(f"endpoint URLs apply to a SPARQL server: expected an http(s) URL as the store, "
+                         f"found the directory {where!r}")
     return LocalStore(where, read_only=read_only)
 
 

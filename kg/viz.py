@@ -19,6 +19,7 @@ import re
 import secrets
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ from .errors import KgError, QueryError
 from .names import name_key
 from .vocab import GEO, KG, SCHEMA
 
-__all__ = ["to_networkx", "write_html", "draw_store", "GROUPS", "KIND_GROUP", "LAYOUT_THRESHOLD"]
+__all__ = ["to_networkx", "write_html", "render_html", "draw_store", "GROUPS", "KIND_GROUP", "LAYOUT_THRESHOLD"]
 
 _EVENT_KINDS = ("Attack", "Clash", "Strike", "Loss", "Advance", "Fortification", "Visit", "Meeting",
                 "Statement", "Delivery")
@@ -75,7 +76,9 @@ _LABEL_CHARS = 60
 # ---------------------------------------------------------------------------------- RDF -> networkx
 
 def to_networkx(graph: rdflib.Graph, *, focus: str | None = None, depth: int = 1,
-                kinds: Collection[str] = (), max_nodes: int = 500) -> nx.MultiDiGraph:
+                kinds: Collection[str] = (), max_nodes: int = 500, place: str | None = None,
+                actor: str | None = None, date_from: date | None = None,
+                date_to: date | None = None) -> nx.MultiDiGraph:
     """The drawable part of ``graph``: actors, places, events and equipment with labelled edges.
 
     Claims and documents are not nodes: a claim becomes a "reported by" edge and a line in its
@@ -83,10 +86,13 @@ def to_networkx(graph: rdflib.Graph, *, focus: str | None = None, depth: int = 1
     nodes and edges are added in sorted order, so the same graph always gives the same result.
 
     ``focus`` keeps the nodes within ``depth`` hops (either direction) of the nodes whose label or
-    alternative label has the same name key (case, accents and punctuation ignored); ``kinds``
-    keeps nodes of those classes or their superclasses, plus every neighbour of a kept event;
-    ``max_nodes`` then keeps the most connected nodes (focus nodes first). The result's graph
-    attributes say what was done: ``truncated`` (nodes dropped), ``total_nodes``, ``focus_nodes``.
+    alternative label has the same name key (case, accents and punctuation ignored); ``place``,
+    ``actor``, ``date_from`` and ``date_to`` keep the events at that place (or anywhere inside it),
+    with that actor in any role, dated within the range (undated events are dropped), each with
+    its neighbours; ``kinds`` keeps nodes of those classes or their superclasses, plus every
+    neighbour of a kept event; ``max_nodes`` then keeps the most connected nodes (focus nodes
+    first). The result's graph attributes say what was done: ``truncated`` (nodes dropped),
+    ``total_nodes``, ``focus_nodes``, ``max_nodes`` and ``filters`` (the filters as given).
     """
     if depth < 0:
         raise QueryError(f"depth must be 0 or more, got {depth}")
@@ -118,6 +124,10 @@ def to_networkx(graph: rdflib.Graph, *, focus: str | None = None, depth: int = 1
         if not seeds:
             raise QueryError(f"no actor, place, event or equipment is named {focus!r}")
         chosen = _neighbourhood(full, seeds, depth)
+    if place is not None or actor is not None or date_from is not None or date_to is not None:
+        events = _filtered_events(graph, node_kinds, place=place, actor=actor, date_from=date_from,
+                                  date_to=date_to)
+        chosen = _around(chosen, events)
     if wanted:
         chosen = _of_kinds(chosen, wanted)
 
@@ -128,8 +138,12 @@ def to_networkx(graph: rdflib.Graph, *, focus: str | None = None, depth: int = 1
     result = nx.MultiDiGraph()
     result.add_nodes_from((n, full.nodes[n]) for n in sorted(chosen.nodes))
     result.add_edges_from(sorted(chosen.edges(keys=True, data=True), key=lambda e: e[:3]))
+    filters = {"type": ", ".join(sorted(wanted)) if wanted else None, "place": place, "actor": actor,
+               "from": date_from.isoformat() if date_from else None,
+               "to": date_to.isoformat() if date_to else None}
     result.graph.update(truncated=total - result.number_of_nodes(), total_nodes=total,
-                        focus=focus, focus_nodes=seeds)
+                        focus=focus, focus_nodes=seeds, max_nodes=max_nodes,
+                        filters={k: v for k, v in filters.items() if v is not None})
     return result
 
 
@@ -200,6 +214,62 @@ def _of_kinds(chosen: nx.MultiDiGraph, wanted: set[str]) -> nx.MultiDiGraph:
         if chosen.nodes[n]["group"] == "event":
             keep.update(chosen.successors(n))
             keep.update(chosen.predecessors(n))
+    return chosen.subgraph(keep)
+
+
+def _named(graph: rdflib.Graph, nodes: Iterable[rdflib.term.Node], name: str) -> set[rdflib.term.Node]:
+    """The nodes whose label, alternative label or name key has the name key of ``name``."""
+    key = name_key(name)
+    found = set()
+    for node in nodes:
+        names = [*graph.objects(node, RDFS.label), *graph.objects(node, SKOS.altLabel)]
+        if any(name_key(str(n)) == key for n in names) or Literal(key) in set(graph.objects(node, KG.nameKey)):
+            found.add(node)
+    return found
+
+
+def _filtered_events(graph: rdflib.Graph, node_kinds: dict[rdflib.term.Node, str], *, place: str | None,
+                     actor: str | None, date_from: date | None, date_to: date | None) -> set[str]:
+    """Events that meet every filter given, with the named queries' meaning of each filter."""
+    events = {n for n, kind in node_kinds.items() if KIND_GROUP[kind] == "event"}
+    if place is not None:
+        places = _named(graph, (n for n, k in node_kinds.items() if KIND_GROUP[k] == "place"), place)
+        if not places:
+            raise QueryError(f"no place is named {place!r}")
+        inside = set(places)
+        frontier = list(places)
+        while frontier:  # everything located (transitively) inside a named place
+            for child in graph.subjects(KG.locatedIn, frontier.pop()):
+                if child not in inside:
+                    inside.add(child)
+                    frontier.append(child)
+        events = {e for e in events if any(p in inside for p in graph.objects(e, KG.place))}
+    if actor is not None:
+        actors = _named(graph, (n for n, k in node_kinds.items()
+                                if KIND_GROUP[k] == "actor" or k == "Country"), actor)
+        if not actors:
+            raise QueryError(f"no actor is named {actor!r}")
+        events = {e for e in events
+                  if any(a in actors for prop in (KG.agent, KG.target, KG.participant)
+                         for a in graph.objects(e, prop))}
+    if date_from is not None or date_to is not None:
+        if date_from is not None and date_to is not None and date_from > date_to:
+            raise QueryError(f"--from {date_from} is after --to {date_to}: expected an earlier start")
+
+        def within(event: rdflib.term.Node) -> bool:
+            days = [v.toPython() for v in graph.objects(event, KG.date) if isinstance(v, Literal)]
+            return any(isinstance(d, date) and (date_from is None or d >= date_from)
+                       and (date_to is None or d <= date_to) for d in days)
+        events = {e for e in events if within(e)}
+    return {str(e) for e in events}
+
+
+def _around(chosen: nx.MultiDiGraph, events: set[str]) -> nx.MultiDiGraph:
+    """The chosen events among ``events``, each with its neighbours."""
+    keep = {n for n in chosen.nodes if n in events}
+    for n in list(keep):
+        keep.update(chosen.successors(n))
+        keep.update(chosen.predecessors(n))
     return chosen.subgraph(keep)
 
 
@@ -307,9 +377,17 @@ def write_html(nx_graph: nx.MultiDiGraph, out: Path, *, title: str = "kg graph")
     only the page's own scripts (by hash) and no network. The file appears atomically, and the
     same graph gives the same bytes.
     """
+    out = Path(out)
+    page = render_html(nx_graph, title=title)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _write_atomically(out, page.encode("utf-8"))
+    return out
+
+
+def render_html(nx_graph: nx.MultiDiGraph, *, title: str = "kg graph") -> str:
+    """The page :func:`write_html` writes, as text (for notebooks, which show it in an iframe)."""
     from pyvis.network import Network  # imports IPython: only when a page is really written
 
-    out = Path(out)
     names = sorted(nx_graph.nodes, key=str)
     big = len(names) > LAYOUT_THRESHOLD
     positions = _layout(nx_graph, names) if big else {}
@@ -339,11 +417,7 @@ def write_html(nx_graph: nx.MultiDiGraph, out: Path, *, title: str = "kg graph")
     net = Network(height="750px", width="100%", directed=True, cdn_resources="in_line", heading="")
     net.nodes, net.edges = vis_nodes, vis_edges  # add_node/add_edge are quadratic
     net.options = _options(physics=not big, node_count=len(vis_nodes))
-    page = _finish(net.generate_html(name="graph.html"), nx_graph, vis_nodes, len(vis_edges), title)
-
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomically(out, page.encode("utf-8"))
-    return out
+    return _finish(net.generate_html(name="graph.html"), nx_graph, vis_nodes, len(vis_edges), title)
 
 
 def _options(*, physics: bool, node_count: int) -> dict[str, Any]:
@@ -543,6 +617,14 @@ def _header(nx_graph: nx.MultiDiGraph, vis_nodes: list[dict[str, Any]], edge_cou
     if dropped:
         parts.append(f'<p class="kg-truncated">showing {shown} of {shown + dropped} nodes '
                      "(the most connected)</p>")
+    filters = nx_graph.graph.get("filters") or {}
+    if filters:
+        text = "; ".join(f"{name} = {value}" for name, value in filters.items())
+        parts.append(f'<p class="kg-filters">Filters: {html.escape(text)}</p>')
+    cap = nx_graph.graph.get("max_nodes")
+    if cap:
+        parts.append(f'<p class="kg-cap">Cap: at most {int(cap)} nodes are drawn, the most connected first '
+                     "(kg viz --max-nodes).</p>")
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     for node in vis_nodes:
         kinds[node["category"]][node["kind"] or node["category"]] += 1
@@ -572,12 +654,14 @@ def _write_atomically(out: Path, data: bytes) -> None:
 
 
 def draw_store(store: Any, out: Path, *, focus: str | None = None, depth: int = 2, kinds: Collection[str] = (),
-               max_nodes: int = 500, title: str = "kg graph") -> tuple[Path, int, int]:
+               max_nodes: int = 500, title: str = "kg graph", place: str | None = None, actor: str | None = None,
+               date_from: date | None = None, date_to: date | None = None) -> tuple[Path, int, int]:
     """The store's article graphs drawn to ``out``; returns (path, nodes shown, nodes in all)."""
     from .store import article_graph
 
     graph = article_graph(store)
-    nx_graph = to_networkx(graph, focus=focus, depth=depth, kinds=kinds, max_nodes=max_nodes)
+    nx_graph = to_networkx(graph, focus=focus, depth=depth, kinds=kinds, max_nodes=max_nodes, place=place,
+                           actor=actor, date_from=date_from, date_to=date_to)
     path = write_html(nx_graph, Path(out), title=title)
     total = nx_graph.graph.get("total_nodes", nx_graph.number_of_nodes())
     return path, nx_graph.number_of_nodes(), total

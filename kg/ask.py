@@ -19,10 +19,9 @@ import shlex
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from .errors import QueryError
 from .names import name_key
 
 __all__ = ["Mention", "RowFilter", "Plan", "Source", "Answer", "Result", "ask", "plan_question",
@@ -62,7 +61,7 @@ _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if
 _MONTHS["sept"] = 9
 _RELATIVE = {"yesterday", "today", "tomorrow", "tonight", "last", "next", "ago", "recently", "monday", "tuesday",
              "wednesday", "thursday", "friday", "saturday", "sunday", "week", "weekend", "earlier", "later"}
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO_IN_TEXT = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _NAMED = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 
 
@@ -251,7 +250,7 @@ class _Parse:
     event_type: str | None = None
     asked_role: str | None = None
     roles: dict[int, str] = field(default_factory=dict)  #: token index -> frame role
-    date: tuple[str, str, str | None] | None = None      #: (how, pattern, end) see _dates
+    date: tuple[str, str] | None = None                  #: (how, pattern), see _dates
     problem: str | None = None
 
 
@@ -341,7 +340,9 @@ def _parse(question: str, nlp: Any) -> _Parse:
 
 def _date_tokens(doc: Any) -> set[int]:
     tokens = {t.i for t in doc if t.lower_.rstrip(".") in _MONTHS and t.pos_ == "PROPN"}
-    tokens |= {t.i for t in doc if re.fullmatch(r"(19|20)\d\d", t.text) or _ISO_DAY.match(t.text)}
+    tokens |= {t.i for t in doc if re.fullmatch(r"(19|20)\d\d", t.text)}
+    for found in _ISO_IN_TEXT.finditer(doc.text):  # the tokenizer may split 2024-04-06
+        tokens |= {t.i for t in doc if found.start() <= t.idx < found.end()}
     tokens |= {t.i for t in doc if re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", t.text)
                and any(abs(t.i - m) == 1 for m in list(tokens))}
     for ent in doc.ents:
@@ -350,8 +351,8 @@ def _date_tokens(doc: Any) -> set[int]:
     return tokens
 
 
-def _dates(doc: Any) -> tuple[tuple[str, str, str | None] | None, str | None]:
-    """The question's period as (how, pattern, _): how is "date" (a pattern such as 2023-12,
+def _dates(doc: Any) -> tuple[tuple[str, str] | None, str | None]:
+    """The question's period as (how, pattern): how is "date" (a pattern such as 2023-12,
     --12 or --12-01), "from" or "to" (a YYYY-MM-DD bound). Relative dates cannot be placed."""
     tokens = sorted(_date_tokens(doc))
     if not tokens:
@@ -362,12 +363,13 @@ def _dates(doc: Any) -> tuple[tuple[str, str, str | None] | None, str | None]:
         return None, (f"a relative date ({' '.join(relative)!r}) needs a reference day: "
                       "name a month, a day or a year instead")
     year = month = day = None
+    iso = _ISO_IN_TEXT.search(doc.text)
+    if iso:
+        year, month, day = int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
+        words = [t for t in words if not iso.start() <= t.idx < iso.end()]
     for token in words:
         text = token.lower_.rstrip(".")
-        iso = _ISO_DAY.match(token.text)
-        if iso:
-            year, month, day = int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
-        elif text in _MONTHS:
+        if text in _MONTHS:
             month = month or _MONTHS[text]
         elif re.fullmatch(r"(19|20)\d\d", text):
             year = year or int(text)
@@ -388,13 +390,14 @@ def _dates(doc: Any) -> tuple[tuple[str, str, str | None] | None, str | None]:
         if year is None:
             return None, f"'{before} ...' needs a year to compare dates"
         start, end = _period(year, month, day)
-        return (("to", (start if before == "before" else end).isoformat(), None) if before in
-                ("before", "until", "till", "by") else ("from", (end if before == "after" else start).isoformat(),
-                                                          None)), None
+        bound = {"before": ("to", start - timedelta(days=1)), "until": ("to", end), "till": ("to", end),
+                 "by": ("to", end), "after": ("from", end + timedelta(days=1)), "since": ("from", start),
+                 "from": ("from", start)}[before]
+        return (bound[0], bound[1].isoformat()), None
     if year is None:
-        return ("date", f"--{month:02d}" + (f"-{day:02d}" if day else ""), None), None
+        return ("date", f"--{month:02d}" + (f"-{day:02d}" if day else "")), None
     pattern = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else "")
-    return ("date", pattern, None), None
+    return ("date", pattern), None
 
 
 def _period(year: int, month: int | None, day: int | None) -> tuple[date, date]:
@@ -610,8 +613,8 @@ def _plan(parse: _Parse, store: _Store) -> tuple[Plan | None, str | None, list[s
             event_set(store.events(actor=mention.text),
                       f"the events of {mention.text} (kg query events --param {shlex.quote('actor=' + mention.text)})")
             if exclude_from_answers:
-                filters.append(RowFilter(exclude_from_answers, frozenset(n for n, _, k in mention.nodes if k == "Actor"),
-                                         f"{mention.text} itself left out", how="not"))
+                itself = frozenset(n for n, _, k in mention.nodes if k == "Actor")
+                filters.append(RowFilter(exclude_from_answers, itself, f"{mention.text} itself left out", how="not"))
 
     def use_equipment() -> None:
         for mention in slots.equipment:
@@ -631,7 +634,7 @@ def _plan(parse: _Parse, store: _Store) -> tuple[Plan | None, str | None, list[s
     def use_date(param: bool) -> None:
         if parse.date is None:
             return
-        how, pattern, _ = parse.date
+        how, pattern = parse.date
         if param and how == "date" and not pattern.startswith("--"):
             parts = [int(p) for p in pattern.split("-")]
             start, end = _period(parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None)

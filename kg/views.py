@@ -501,6 +501,8 @@ def timeline_html(data: ViewData, *, title: str = "kg timeline", max_events: int
 
 #: Grid cells across the frame for the settlement base map.
 _CELLS_ACROSS = 120
+#: Events whose details a map place lists (the most recent); its count covers all of them.
+_LISTED_PER_PLACE = 40
 _MAP_WIDTH = 1000
 
 
@@ -598,25 +600,27 @@ _MAP_SCRIPT = "\n(function () {\n  \"use strict\";" + _SCRIPT_HELPERS + r"""
   function describePlace(place) {
     var lines = [place.label + " (" + place.kind + ")",
                  "coordinates: " + place.lat + ", " + place.long + (place.precision ? " (" + place.precision + ")" : ""),
-                 place.events.length + " event" + (place.events.length === 1 ? "" : "s") +
-                 (place.approximate.length ? ", " + place.approximate.length + " of them placed here because they " +
+                 place.count + " event" + (place.count === 1 ? "" : "s") +
+                 (place.approximate ? ", " + place.approximate + " of them placed here because they " +
                   "happened somewhere inside it" : "")];
-    place.events.slice(0, 40).forEach(function (i) { lines.push(""); lines.push(describe(data.events[i])); });
-    if (place.events.length > 40) { lines.push(""); lines.push("\u2026 and " + (place.events.length - 40) + " more"); }
+    place.events.forEach(function (i) { lines.push(""); lines.push(describe(data.events[i])); });
+    if (place.count > place.events.length) {
+      lines.push(""); lines.push("\u2026 and " + (place.count - place.events.length) + " earlier events");
+    }
     return lines.join("\n");
   }
   var labelled = {};
-  data.places.slice().sort(function (a, b) { return b.events.length - a.events.length; }).forEach(function (place) {
+  data.places.slice().sort(function (a, b) { return b.count - a.count; }).forEach(function (place) {
     var dot = svgEl("circle", {cx: x(place.long).toFixed(1), cy: y(place.lat).toFixed(1),
-                               r: (4 + 3.5 * Math.sqrt(place.events.length)).toFixed(1),
+                               r: (4 + 3.5 * Math.sqrt(place.count)).toFixed(1),
                                fill: "#D55E00", "fill-opacity": 0.55, stroke: "#7a2e00", "stroke-width": 1.2,
                                "class": "kg-item kg-place", tabindex: 0, role: "button",
-                               "data-events": place.events.length});
+                               "data-events": place.count});
     var text = describePlace(place);
     dot.appendChild(svgEl("title", {}, text));
     var spot = x(place.long).toFixed(0) + "," + y(place.lat).toFixed(0);
     var below = labelled[spot] = (labelled[spot] || 0) + 1;  // places at one point: labels stacked
-    svg.appendChild(svgEl("text", {x: (x(place.long) + 7 + 3.5 * Math.sqrt(place.events.length)).toFixed(1),
+    svg.appendChild(svgEl("text", {x: (x(place.long) + 7 + 3.5 * Math.sqrt(place.count)).toFixed(1),
                                    y: (y(place.lat) + 4 + 14 * (below - 1)).toFixed(1), "class": "kg-place-label",
                                    stroke: "#ffffff",
                                    "stroke-width": 3, "paint-order": "stroke"}, place.label));
@@ -624,9 +628,9 @@ _MAP_SCRIPT = "\n(function () {\n  \"use strict\";" + _SCRIPT_HELPERS + r"""
     dot.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { details.textContent = text; } });
     svg.appendChild(dot);
   });
-  var placed = data.places.reduce(function (n, p) { return n + p.events.length; }, 0);
+  var placed = data.places.reduce(function (n, p) { return n + p.count; }, 0);
   document.getElementById("kg-count").textContent = data.places.length + " places, " + placed + " of " +
-    data.events.length + " events on the map (" + (data.events.length - placed) + " without coordinates)";
+    data.total + " events on the map (" + (data.total - placed) + " without coordinates)";
 })();
 """
 
@@ -634,20 +638,26 @@ _MAP_SCRIPT = "\n(function () {\n  \"use strict\";" + _SCRIPT_HELPERS + r"""
 def map_html(data: ViewData, *, title: str = "kg map", note: str | None = None) -> tuple[str, int, int]:
     """The map page; returns (page, places drawn, events placed on them)."""
     records = list(data.events.values())
-    by_place: dict[str, list[int]] = defaultdict(list)
-    approximate: dict[str, list[int]] = defaultdict(list)
-    for i, record in enumerate(records):
+    by_place: dict[str, list[EventRecord]] = defaultdict(list)
+    approximate: Counter[str] = Counter()
+    for record in records:
         spot = event_position(record, data.nodes)
         if spot is not None:
-            by_place[spot[0].iri].append(i)
-            if spot[1]:
-                approximate[spot[0].iri].append(i)
-    events, nodes, documents = _shared_data(data, records)
+            by_place[spot[0].iri].append(record)
+            approximate[spot[0].iri] += spot[1]
+    # The page carries the details of the first events of each place only (the panel lists no more),
+    # so a big store still gives a page a browser opens quickly; the counts are complete.
+    listed = {iri: sorted(group, key=lambda r: (r.date or "", r.iri), reverse=True)[:_LISTED_PER_PLACE]
+              for iri, group in by_place.items()}
+    kept = [r for iri in sorted(listed) for r in listed[iri]]
+    index = {r.iri: i for i, r in enumerate(kept)}
+    events, nodes, documents = _shared_data(data, kept)
     places = []
     for iri in sorted(by_place):
         node = data.nodes[iri]
         places.append({"iri": iri, "label": node.label, "kind": node.kind, "lat": node.lat, "long": node.long,
-                       "precision": node.precision, "events": by_place[iri], "approximate": approximate[iri]})
+                       "precision": node.precision, "count": len(by_place[iri]), "approximate": approximate[iri],
+                       "events": [index[r.iri] for r in listed[iri]]})
     frame = _frame([(p["lat"], p["long"]) for p in places])
     west, south, east, north = frame
     middle = math.radians((north + south) / 2)
@@ -658,7 +668,7 @@ def map_html(data: ViewData, *, title: str = "kg map", note: str | None = None) 
     step = 1 if span <= 12 else 2 if span <= 25 else 5 if span <= 60 else 10 if span <= 120 else 30
     home = _home_country(data)
     payload = {
-        "events": events, "nodes": nodes, "documents": documents, "places": places,
+        "events": events, "nodes": nodes, "documents": documents, "places": places, "total": len(records),
         "colours": {t: EVENT_COLOURS.get(t, "#777777") for t in sorted({r.type for r in records})},
         "map": {"west": west, "south": south, "east": east, "north": north, "kx": round(kx, 4),
                 "ky": round(ky, 4), "width": _MAP_WIDTH, "height": height, "step": step,

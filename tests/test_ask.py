@@ -155,3 +155,36 @@ def test_cli_ask_exit_codes(examples_store) -> None:
     unknown = runner.invoke(app, ["ask", "What is the capital of France?", "--store", str(location)])
     assert unknown.exit_code == 2
     assert "Cannot answer this question" in unknown.output and "Who visited Kupiansk?" in unknown.output
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("question", "command", "filters"), [
+    ("What happened before 2024?", "kg query events --param date_to=2023-12-31", []),
+    ("What happened after July 2023?", "kg query events --param date_from=2023-08-01", []),
+    ("What happened since 2024-04-06?", "kg query events --param date_from=2024-04-06", []),
+    ("What happened on 2023-12-01?", "kg query events --param date_from=2023-12-01 --param date_to=2023-12-01", []),
+    ("When did Zelensky visit Kupiansk in December 2023?", "kg query when --param actor=Zelensky --param "
+     "place=Kupiansk --param event_type=Visit", ["date matches 2023-12"]),
+    ("Where was Zelensky on December 1?", "kg query where --param actor=Zelensky", ["date matches --12-01"]),
+])
+def test_dates_become_parameters_or_stated_filters(examples_store, nlp, question: str, command: str,
+                                                   filters: list[str]) -> None:
+    store, _ = examples_store
+    result = ask(question, store=store, nlp=nlp)
+    assert result.plan is not None and result.plan.command() == command
+    assert [f.text for f in result.plan.filters if f.column == "date"] == filters
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("question", "problem"), [
+    ("Who attacked Kupiansk last week?", "a relative date"),
+    ("What happened after July?", "needs a year"),
+    ("Who visited Kupiansk on 2023-13-01?", "no day 1 in month 13"),
+    ("How did Zelensky travel?", "only 'how many'"),
+    ("Kupiansk was visited.", "not a question"),
+])
+def test_questions_it_cannot_answer_say_why(examples_store, nlp, question: str, problem: str) -> None:
+    store, _ = examples_store
+    result = ask(question, store=store, nlp=nlp)
+    assert not result.understood and problem in (result.problem or "")
+    assert "kg ask answers questions such as" in format_result(result)

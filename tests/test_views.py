@@ -228,9 +228,10 @@ def test_map_page_places_events_on_an_offline_base_map(store: Any) -> None:
     assert (places, placed) == (2, 3)
     _assert_inert(page)
     payload = _data_block(page)
-    assert {p["label"]: len(p["events"]) for p in payload["places"]} == {"Millbrook": 1, "Northport": 2}
+    assert {p["label"]: (p["count"], len(p["events"])) for p in payload["places"]} == {"Millbrook": (1, 1),
+                                                                                        "Northport": (2, 2)}
     northport = next(p for p in payload["places"] if p["label"] == "Northport")
-    assert len(northport["approximate"]) == 1
+    assert northport["approximate"] == 1 and payload["total"] == 4
     frame = payload["map"]
     assert frame["west"] < 35.4 < 37.1 < frame["east"] and frame["south"] < 47.1 < 48.3 < frame["north"]
     base = {layer["country"]: layer for layer in frame["base"]}
@@ -464,3 +465,14 @@ def test_the_harness_notices_a_label_that_runs(store: Any, tmp_path: Path) -> No
     copy.write_text(broken, encoding="utf-8")
     seen, _ = _run(copy, tmp_path / "profile")
     assert seen["alerts"] == ["alert: img"]
+
+
+def test_map_lists_the_latest_events_of_a_place_and_counts_all(store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg import views
+
+    monkeypatch.setattr(views, "_LISTED_PER_PLACE", 1)
+    page, places, placed = views.map_html(views.collect(store))
+    payload = _data_block(page)
+    northport = next(p for p in payload["places"] if p["label"] == "Northport")
+    assert (northport["count"], [payload["events"][i]["date"] for i in northport["events"]]) == (2, ["2024-03-05"])
+    assert (places, placed, len(payload["events"]), payload["total"]) == (2, 3, 2, 4)

@@ -195,6 +195,10 @@ def _trigger_type(token: Token) -> str | None:
     if lemma in SUPPORT_VERBS_AGENT and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and
                                             EVENT_TRIGGERS.get(c.lemma_.lower()) for c in token.children):
         return None  # "launched a strike": the noun is the event
+    if lemma == "take" and not any(c.dep_ in ("dobj", "nsubjpass") and (
+            is_place_token(referent(c)) or referent(c).pos_ == "PROPN" or c.lemma_.lower() == "control")
+                                   for c in token.children):
+        return None  # "took part", "take decisions": only taking a place or control is an advance
     if lemma == "shoot" and kind == "Loss" and not any(c.dep_ in ("prt", "advmod") and c.lower_ == "down"
                                                        for c in token.children):
         return None

@@ -264,6 +264,8 @@ def _place_roles(event: Event, entities: dict[str, Entity]) -> list:
         kind = entities[role.entity].kind
         if role.role in ("agent", "participant") and kind in _PLACES:
             continue
+        if role.role == "place" and role.inferred and (kind == "Country" or event.type == "Statement"):
+            continue  # a country named elsewhere in the sentence is mostly a participant; a quote's places are its topic
         if role.role == "target" and kind in _PLACES and (event.type in ("Advance", "Visit") or (
                 event.type == "Loss" and kind != "Facility")):  # a town is not killed or wounded
             role = type(role)("place", role.entity, role.quantity, role.inferred)

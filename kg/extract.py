@@ -578,6 +578,9 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
 
 def _containing_place(token: Token) -> str | None:
     """The wider place written after a comma: "Beryslav, Kherson" or "Nove, Kharkiv region"."""
+    written = _comma_region_after(token)
+    if written is not None:
+        return written
     for child in token.rights:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return " ".join(t.text for t in child.subtree if t.pos_ in ("PROPN", "NOUN") and t.text != ",")
@@ -587,6 +590,38 @@ def _containing_place(token: Token) -> str | None:
         wider = [t for t in head.subtree if t.i > token.i and t.pos_ in ("PROPN", "NOUN") and t.i <= head.i]
         return " ".join(t.text for t in wider) or None
     return None
+
+
+_AREA_WORDS = frozenset({"region", "oblast", "province", "krai", "district", "raion", "county", "municipality",
+                         "community", "hromada"})
+
+
+def _comma_region_after(token: Token) -> str | None:
+    """The surface form the parser often misses: "Novoselivka, Donetsk region." or "Ivanivka, Henicheskyi
+    district, Kherson, ...": the last of the comma-separated names, unless the names are a list
+    ("Kupyansk, Izium and Lyman")."""
+    doc = token.doc
+    span = _entity_span(token)
+    i = span.end if span is not None and span.start <= token.i < span.end else token.i + 1
+    sentence_end = token.sent.end
+    found: str | None = None
+    while i + 1 < sentence_end and doc[i].text == "," and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN":
+        j = i + 1
+        while j < sentence_end and j - i <= 3 and doc[j].pos_ == "PROPN" and doc[j].is_title:
+            j += 1
+        area = j < sentence_end and doc[j].lower_ in _AREA_WORDS
+        segment = doc[i + 1:j + 1] if area else doc[i + 1:j]
+        j += 1 if area else 0
+        following = doc[j] if j < sentence_end else None
+        if following is not None and following.lower_ in ("and", "or", "&"):
+            return None  # a list of places, not a place and its region
+        found = segment.text
+        if not area and following is not None and following.text == "," and j + 1 < sentence_end and \
+                doc[j + 1].pos_ == "PROPN" and doc[j + 1].is_title:
+            # "A, B, C": a list unless B named its kind of area ("Henicheskyi district, Kherson")
+            return None
+        i = j
+    return found
 
 
 def _entity_span(token: Token) -> Span | None:
@@ -645,6 +680,11 @@ def _kind(token: Token, ner: str, words: list[Token]) -> str | None:
     if ner in ("LOC",):
         return "Region"
     if ner == "FAC":
+        # the small model tags many villages as facilities ("Zolota Balka"): a name with no facility word in
+        # it, standing where places stand, is a place
+        if all(t.pos_ == "PROPN" for t in words) and token.dep_ == "pobj" and \
+                token.head.lower_ in ("in", "near", "at", "outside", "around", "of", "from", "to"):
+            return "Place"
         return "Facility"
     if ner == "ORG":
         return "Organization"

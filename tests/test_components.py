@@ -173,3 +173,99 @@ def test_relative_dates_resolve_against_publication():
     assert resolve_date("three days", PUBLISHED).value is None
     undated = resolve_date("On November 30", None)
     assert undated.value is None and undated.text == "On November 30"
+
+
+# "Artillery shelled Dovhenke, Donetsk region." (a village the parser hangs off its region)
+COMMA_REGION = """
+Artillery artillery NOUN NN nsubj 1
+shelled shell VERB VBD ROOT 1
+Dovhenke Dovhenke PROPN NNP dobj 1
+, , PUNCT , punct 2
+Donetsk Donetsk PROPN NNP compound 5
+region region NOUN NN appos 2
+. . PUNCT . punct 1
+"""
+
+# "Artillery shelled Kupyansk, Izium and Lyman."
+COMMA_LIST = """
+Artillery artillery NOUN NN nsubj 1
+shelled shell VERB VBD ROOT 1
+Kupyansk Kupyansk PROPN NNP dobj 1
+, , PUNCT , punct 2
+Izium Izium PROPN NNP conj 2
+and and CCONJ CC cc 4
+Lyman Lyman PROPN NNP conj 4
+. . PUNCT . punct 1
+"""
+
+
+def test_a_name_followed_by_its_region_after_a_comma_lies_in_that_region():
+    doc = parsed(COMMA_REGION, ents=[(2, 3, "GPE"), (4, 5, "GPE")])
+    extraction = _extract(doc)
+    (village,) = [e for e in extraction.entities.values() if e.name == "Dovhenke"]
+    assert village.located_in == "Donetsk region"
+
+
+def test_a_list_of_places_is_not_read_as_a_place_and_its_region():
+    doc = parsed(COMMA_LIST, ents=[(2, 3, "GPE"), (4, 5, "GPE"), (6, 7, "GPE")])
+    extraction = _extract(doc)
+    assert all(e.located_in is None for e in extraction.entities.values())
+
+
+# "Troops shelled positions near Zolota Balka." (the small model calls the village a facility)
+FACILITY_VILLAGE = """
+Troops troop NOUN NNS nsubj 1
+shelled shell VERB VBD ROOT 1
+positions position NOUN NNS dobj 1
+near near ADP IN prep 2
+Zolota Zolota PROPN NNP compound 5
+Balka Balka PROPN NNP pobj 3
+. . PUNCT . punct 1
+"""
+
+
+def test_a_bare_name_tagged_facility_after_near_is_a_place():
+    doc = parsed(FACILITY_VILLAGE, ents=[(4, 6, "FAC")])
+    extraction = _extract(doc)
+    (event,) = extraction.events
+    (place,) = [extraction.entities[r.entity] for r in event.roles if r.role == "place"]
+    assert (place.name, place.kind) == ("Zolota Balka", "Place")
+
+
+# "The minister said that Russia's invasion was a crime."
+PRESUPPOSED = """
+The the DET DT det 1
+minister minister NOUN NN nsubj 2
+said say VERB VBD ROOT 2
+that that SCONJ IN mark 7
+Russia Russia PROPN NNP poss 6
+'s 's PART POS case 4
+invasion invasion NOUN NN nsubj 7
+was be AUX VBD ccomp 2
+a a DET DT det 10
+crime crime NOUN NN attr 7
+. . PUNCT . punct 2
+"""
+
+# "Officials warned of a possible offensive."
+POSSIBLE = """
+Officials official NOUN NNS nsubj 1
+warned warn VERB VBD ROOT 1
+of of ADP IN prep 1
+a a DET DT det 5
+possible possible ADJ JJ amod 5
+offensive offensive NOUN NN pobj 2
+. . PUNCT . punct 1
+"""
+
+
+def test_a_definite_event_noun_in_reported_speech_is_presupposed_not_claimed():
+    doc = parsed(PRESUPPOSED, ents=[(4, 5, "GPE")])
+    events = [e for e in _extract(doc).events if e.trigger == "invasion"]
+    assert [e.status for e in events] == ["occurred"]
+
+
+def test_an_event_noun_called_possible_is_planned():
+    doc = parsed(POSSIBLE)
+    events = [e for e in _extract(doc).events if e.trigger == "offensive"]
+    assert [e.status for e in events] == ["planned"]

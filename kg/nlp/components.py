@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
+from .lexicon import (NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED,
                       PLACE_NOUNS, PLAN_WORDS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
@@ -454,6 +454,8 @@ def _quantity_of(token: Token, frame: Frame) -> None:
 
 def _status(token: Token) -> str:
     """occurred unless the trigger is negated, denied, planned or threatened in its clause."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _nominal_status(token)
     chain = [token]
     for ancestor in token.ancestors:
         if ancestor.lemma_.lower() in REPORT_VERBS:
@@ -479,6 +481,43 @@ def _status(token: Token) -> str:
         if any(c.dep_ == "aux" and c.lower_ in MODAL_PLANNED for c in node.children):
             return "planned"
     return "occurred"
+
+
+def _nominal_status(token: Token) -> str:
+    """An event noun ("the invasion", "Russia's war") presupposes its event wherever the sentence puts it:
+    only its own words ("no attack", "a possible offensive", "the threat of invasion", "plans an assault")
+    make it anything but occurred. Climbing the clause as for verbs read background facts inside a
+    speaker's hopes and denials as planned or denied."""
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return "denied"
+        if child.dep_ in ("amod", "compound") and child.lower_ in NOMINAL_PLANNED:
+            return "planned"
+    governor = token.head
+    if token.dep_ == "pobj" and governor.lower_ in ("of", "for", "against") and governor.head.pos_ in ("NOUN", "VERB"):
+        governor = governor.head  # "the threat of invasion", "plans for an offensive"
+    elif token.dep_ not in ("dobj", "nsubjpass", "attr", "xcomp"):
+        return "occurred"
+    lemma = governor.lemma_.lower()
+    if governor.i == token.i:
+        return "occurred"
+    if lemma in THREAT_WORDS:
+        return "threatened"
+    if lemma in PLAN_WORDS or lemma in DENIAL_VERBS - {"fail"}:
+        return "planned" if lemma in PLAN_WORDS else "denied"
+    if governor.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "neg") and (c.lower_ in MODAL_PLANNED or c.dep_ == "neg")
+                                                for c in governor.children):
+        negated = any(c.dep_ == "neg" for c in governor.children)
+        return "denied" if negated else "planned"  # "could launch an offensive", "did not launch an attack"
+    return "occurred"
+
+
+def presupposed(token: Token) -> bool:
+    """A definite event noun ("the invasion", "Russia's war"): reported speech mentions it, does not claim it."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "its", "their", "his", "her"))
+               or c.dep_ == "poss" for c in token.children)
 
 
 def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
@@ -540,7 +579,7 @@ class Attribution:
         doc._.kg_frames = [f for f in frames
                            if not (f.type == "Statement" and f.trigger in source_verbs)]
         for frame in doc._.kg_frames:
-            if frame.reported and frame.status == "occurred":
+            if frame.reported and frame.status == "occurred" and not presupposed(doc[frame.trigger]):
                 frame.status = "claimed"
         return doc
 

@@ -102,6 +102,9 @@ PLAN_WORDS = {"plan", "intend", "aim", "order", "task", "prepare", "seek", "want
               "agree", "promise", "pledge", "vow", "expect", "hope", "intention", "call", "urge", "ready",
               "set", "schedule", "attempt", "try", "able", "need", "must", "goal", "objective", "mission"}
 THREAT_WORDS = {"threaten", "threat", "warn", "risk"}
+#: Adjectives that make an event noun something not (yet) done: "a possible offensive".
+NOMINAL_PLANNED = {"possible", "potential", "planned", "future", "imminent", "prospective", "expected",
+                   "hypothetical", "would-be", "upcoming", "looming"}
 MODAL_PLANNED = {"will", "would", "could", "might", "may", "shall", "should", "'ll", "can"}
 
 #: Nouns heading a phrase that names an armed force, a government body or an official.

@@ -143,7 +143,11 @@ class _Resolver:
             # a name struck, attacked or taken is a place even when the tagger said person or organisation
             trusted = not mistaken or (record is not None and record.kind != "Region" and (
                 precision == "exact" or place_like or hinted))
-            if hinted and (record is None or record.region not in hinted) and (kind in _PLACE_KINDS or place_like):
+            # a town of its own size outside that region means a list of places ("Odesa, Kharkiv"), not a
+            # village and its region
+            listed = record is not None and (record.kind != "Settlement" or record.population >= _LISTED_TOWN)
+            if hinted and not listed and (record is None or record.region not in hinted) and (
+                    kind in _PLACE_KINDS or place_like):
                 # "Nove, Kharkiv region" with no Nove in the gazetteer's Kharkiv Oblast: a place known only
                 # to lie in that region, never a namesake elsewhere
                 region = places.by_key(f"iso:{hinted[0]}")
@@ -195,6 +199,10 @@ class _Resolver:
                     break
         key = f"actor:{kind}:{name_key(entity.name)}" + (f"@{affiliation}" if affiliation else "")
         return self._generic(entity, key, affiliation=affiliation)
+
+
+_LISTED_TOWN = 20_000
+"""Population from which a place named before another region's name is read as a list, not as inside it."""
 
 
 def resolve(extraction: Extraction) -> Extraction:

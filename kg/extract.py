@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .model import Article, Claim, DateRef, Entity, Event, Extraction, Quantity, Role
 from .names import name_key
-from .nlp.components import Frame, comma_named_left, is_equipment_token, is_place_token
+from .nlp.components import Frame, comma_named_left, region_written_after, is_equipment_token, is_place_token
 from .nlp.lexicon import (APPROXIMATORS, CIVILIAN_NOUNS, POSITION_NOUNS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, GENERIC_SOURCES,
-                          GOVERNMENT_NOUNS, PERSON_NOUNS, PLACE_NOUNS, TITLE_WORDS, VAGUE_NUMBERS)
+                          GOVERNMENT_NOUNS, LOCATIVE_PREPS, PERSON_NOUNS, PLACE_NOUNS, TITLE_WORDS, VAGUE_NUMBERS)
 from .nlp.pipeline import MAX_CHUNK_CHARS
 
 __all__ = ["extract", "extract_docs", "extract_many", "chunks", "resolve_date", "parse_number"]
@@ -374,11 +374,15 @@ class _ArticleState:
         return unique
 
     def _nearest_place(self, sent: Span, trigger: Token, frame: Frame) -> Token | None:
+        # only a locative phrase ("in X", "near X") of the trigger's own clause: the nearest place anywhere
+        # in a long sentence was, in the hand audit, more often another clause's place than this event's
         taken = set(frame.agents) | set(frame.targets) | set(frame.participants)
+        clause = _clause_of(trigger).i
         candidates = [t for t in sent if t.i not in taken and is_place_token(t)
-                      and t.dep_ not in ("compound", "nmod", "amod", "poss") and t.ent_iob_ != "I"
-                      and t.head.dep_ != "agent" and t.head.lower_ != "by"
-                      and t.pos_ in ("PROPN", "NOUN")]
+                      and ((t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS)
+                           or (t.head.i == trigger.i and t.dep_ in ("advmod", "npadvmod", "dobj", "appos", "oprd")))
+                      and t.ent_iob_ != "I"
+                      and t.pos_ in ("PROPN", "NOUN") and _clause_of(t).i == clause]
         if not candidates:
             return None
         return min(candidates, key=lambda t: abs(t.i - trigger.i))
@@ -578,7 +582,7 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
 
 def _containing_place(token: Token) -> str | None:
     """The wider place written after a comma: "Beryslav, Kherson" or "Nove, Kharkiv region"."""
-    written = _comma_region_after(token)
+    written = region_written_after(token)
     if written is not None:
         return written
     for child in token.rights:
@@ -592,36 +596,14 @@ def _containing_place(token: Token) -> str | None:
     return None
 
 
-_AREA_WORDS = frozenset({"region", "oblast", "province", "krai", "district", "raion", "county", "municipality",
-                         "community", "hromada"})
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 
 
-def _comma_region_after(token: Token) -> str | None:
-    """The surface form the parser often misses: "Novoselivka, Donetsk region." or "Ivanivka, Henicheskyi
-    district, Kherson, ...": the last of the comma-separated names, unless the names are a list
-    ("Kupyansk, Izium and Lyman")."""
-    doc = token.doc
-    span = _entity_span(token)
-    i = span.end if span is not None and span.start <= token.i < span.end else token.i + 1
-    sentence_end = token.sent.end
-    found: str | None = None
-    while i + 1 < sentence_end and doc[i].text == "," and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN":
-        j = i + 1
-        while j < sentence_end and j - i <= 3 and doc[j].pos_ == "PROPN" and doc[j].is_title:
-            j += 1
-        area = j < sentence_end and doc[j].lower_ in _AREA_WORDS
-        segment = doc[i + 1:j + 1] if area else doc[i + 1:j]
-        j += 1 if area else 0
-        following = doc[j] if j < sentence_end else None
-        if following is not None and following.lower_ in ("and", "or", "&"):
-            return None  # a list of places, not a place and its region
-        found = segment.text
-        if not area and following is not None and following.text == "," and j + 1 < sentence_end and \
-                doc[j + 1].pos_ == "PROPN" and doc[j + 1].is_title:
-            # "A, B, C": a list unless B named its kind of area ("Henicheskyi district, Kherson")
-            return None
-        i = j
-    return found
+def _clause_of(token: Token) -> Token:
+    """The head of the clause a token sits in (an infinitive or a conjoined verb belongs to its governor's)."""
+    while token.dep_ not in _CLAUSE_DEPS and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _entity_span(token: Token) -> Span | None:

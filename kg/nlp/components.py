@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
+from .lexicon import (INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED,
                       PLACE_NOUNS, PLAN_WORDS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
@@ -121,9 +121,45 @@ def is_place_token(token: Token) -> bool:
                    for c in token.children)
     if token.ent_type_ == "PRODUCT" and not is_equipment_token(token):
         return True
+    if token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in STRONG_LOCATIVE_PREPS and \
+            region_written_after(token):
+        return True  # "near Avdiivka, Donetsk": a name with its region, whatever the recogniser said
     return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "PRODUCT",
                                                              "CARDINAL", "MONEY", "LANGUAGE", "TIME", "ORDINAL",
                                                              "PERCENT", "QUANTITY")
+
+
+AREA_WORDS = frozenset({"region", "oblast", "province", "krai", "district", "raion", "county", "municipality",
+                         "community", "hromada"})
+
+
+def region_written_after(token: Token) -> str | None:
+    """The surface form the parser often misses: "Novoselivka, Donetsk region." or "Ivanivka, Henicheskyi
+    district, Kherson, ...": the last of the comma-separated names, unless the names are a list
+    ("Kupyansk, Izium and Lyman")."""
+    doc = token.doc
+    sentence_end = token.sent.end
+    i = token.i + 1
+    while i < sentence_end and doc[i].ent_iob_ == "I":  # past the rest of the token's entity
+        i += 1
+    found: str | None = None
+    while i + 1 < sentence_end and doc[i].text == "," and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN":
+        j = i + 1
+        while j < sentence_end and j - i <= 3 and doc[j].pos_ == "PROPN" and doc[j].is_title:
+            j += 1
+        area = j < sentence_end and doc[j].lower_ in AREA_WORDS
+        segment = doc[i + 1:j + 1] if area else doc[i + 1:j]
+        j += 1 if area else 0
+        following = doc[j] if j < sentence_end else None
+        if following is not None and following.lower_ in ("and", "or", "&"):
+            return None  # a list of places, not a place and its region
+        found = segment.text
+        if not area and following is not None and following.text == "," and j + 1 < sentence_end and \
+                doc[j + 1].pos_ == "PROPN" and doc[j + 1].is_title:
+            # "A, B, C": a list unless B named its kind of area ("Henicheskyi district, Kherson")
+            return None
+        i = j
+    return found
 
 
 def _object_kinds(token: Token) -> set[str]:
@@ -288,6 +324,11 @@ class EventFrames:
         for child in token.children:
             if child.dep_ == "poss":
                 frame.agents.append(child.i)
+            elif child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ == "GPE" and \
+                    frame.type in ("Attack", "Strike", "Clash"):
+                # "the Ukraine invasion", "the Ukraine war": the country named is where it is fought, and
+                # for an invasion the one invaded; the invader is "Russian" or "Russia's"
+                (frame.targets if token.lemma_.lower() in INVASION_NOUNS else frame.places).append(child.i)
             elif child.dep_ in ("amod", "compound", "nmod") and (child.ent_type_ in ("NORP", "GPE")):
                 frame.agents.append(child.i)
             elif child.dep_ in ("compound", "nmod") and child.ent_type_ in ("ORG", "PERSON"):

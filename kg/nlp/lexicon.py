@@ -102,6 +102,8 @@ PLAN_WORDS = {"plan", "intend", "aim", "order", "task", "prepare", "seek", "want
               "agree", "promise", "pledge", "vow", "expect", "hope", "intention", "call", "urge", "ready",
               "set", "schedule", "attempt", "try", "able", "need", "must", "goal", "objective", "mission"}
 THREAT_WORDS = {"threaten", "threat", "warn", "risk"}
+#: Event nouns whose place-name compound is the side attacked: "the Ukraine invasion".
+INVASION_NOUNS = {"invasion", "occupation", "annexation"}
 #: Adjectives that make an event noun something not (yet) done: "a possible offensive".
 NOMINAL_PLANNED = {"possible", "potential", "planned", "future", "imminent", "prospective", "expected",
                    "hypothetical", "would-be", "upcoming", "looming"}

@@ -243,16 +243,24 @@ class _ArticleState:
     history: list[_Mention] = field(default_factory=list)
     base: int = 0
     last_date: tuple[int, DateRef] | None = None  # (paragraph id, date)
+    paragraphs: int = 0  # paragraphs in the chunks before this one
 
     # ---- driving
     def add_doc(self, doc: Doc) -> None:
         frames: list[Frame] = doc._.kg_frames or []
         by_trigger = {f.trigger: f for f in frames}
+        text = doc.text  # built anew on every access: once per chunk, not once per sentence
+        ents = list(doc.ents)
+        next_ent = 0
+        paragraph, counted_to = self.paragraphs, 0
         for sent in doc.sents:
-            paragraph = doc.text.count("\n\n", 0, sent.start_char)
+            paragraph += text.count("\n\n", counted_to, sent.start_char)
+            counted_to = sent.start_char
             # register entity mentions in order, for coreference
-            for ent in sent.ents:
-                if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
+            while next_ent < len(ents) and ents[next_ent].start < sent.end:
+                ent = ents[next_ent]
+                next_ent += 1
+                if ent.start >= sent.start and ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
                     self._entity_for(ent.root, remember=True)
             sent_frames = [by_trigger[t.i] for t in sent if t.i in by_trigger]
             sent_date: DateRef | None = None
@@ -265,6 +273,7 @@ class _ArticleState:
             if sent_date is not None:
                 self.last_date = (paragraph, sent_date)
         self.base += len(doc) + 1
+        self.paragraphs = paragraph + 1 + text.count("\n\n", counted_to)  # the next chunk starts a paragraph
 
     def finish(self) -> Extraction:
         self._attach_suppliers()
@@ -608,12 +617,19 @@ def _clause_of(token: Token) -> Token:
 
 def _entity_span(token: Token) -> Span | None:
     """The named entity around the token, unless the recogniser ran it over a clause boundary."""
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            if any(t.pos_ in ("VERB", "AUX") or t.dep_ == "cc" for t in ent):
-                return None
-            return ent
-    return None
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:  # walked by IOB tags: doc.ents is rebuilt on every access
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    ent = Span(doc, start, end, label=doc[start].ent_type_)
+    if any(t.pos_ in ("VERB", "AUX") or t.dep_ == "cc" for t in ent):
+        return None
+    return ent
 
 
 def _join(words: list[Token], head: Token, kind: str) -> str:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["IngestReport", "ingest", "content_hash", "article_graphs", "count_articles"]
 
 #: Articles per task sent to a worker.
-BATCH = 32
+BATCH = 8
 #: spaCy adds every new word to its vocabulary and string store, so a long run grows without end:
 #: once they hold this many more entries than at load, the pipeline is reloaded (a fraction of a
 #: second; about every million words of news), in worker processes and in this one alike.

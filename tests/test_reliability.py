@@ -846,6 +846,27 @@ MERGED_REPORTS = {
 }
 
 
+def test_named_queries_pair_each_evidence_sentence_with_its_own_article(tmp_path: Path) -> None:
+    """An event merged from three reports has three sentences and three documents: every row of the
+    named queries shows a sentence beside the article it came from, never beside another report."""
+    paths = []
+    for name, text in MERGED_REPORTS.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    store = tmp_path / "store"
+    assert ingest(*paths, store=store).exit_code == 0
+    texts = {str(document_iri(name)): text for name, text in MERGED_REPORTS.items()}
+    for name, param in (("who", "place=Kupyansk"), ("where", "actor=Russian forces"), ("when", "place=Kupyansk"),
+                        ("events", "place=Kupyansk")):
+        result = kg("query", name, "--param", param, "--store", store, "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        rows = json.loads(result.stdout)["results"]["bindings"]
+        assert rows, name
+        for row in rows:
+            assert row["evidence"]["value"] in texts[row["document"]["value"]], (name, row)
+
+
 def test_remove_drops_the_article_and_only_its_mention_of_merged_events(tmp_path: Path) -> None:
     """Case 14: three reports of one strike (same town, day and side, in different words) merge
     into one event with three mentions; `kg remove` of one leaves exactly what ingesting the other

@@ -218,3 +218,22 @@ def test_adjectives(word: str, iso: str) -> None:
 @pytest.mark.parametrize("word", ["Germany", "Russia", "Ukraine", "Zelensky", "made", ""])
 def test_not_adjectives(word: str) -> None:
     assert country_of_adjective(word) is None
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Vladamir Putin", PUTIN),                          # a misspelt given name, the surname exact
+    ("Alaxandr Lukashenko", "actor:lukashenko"),
+    ("head of European Commission Ursula von der Leyen", "wd:Q60772"),
+])
+def test_misspelt_given_names_and_titles_with_of(text: str, key: str) -> None:
+    record = lookup(text)
+    assert record is not None and record.key == key, (text, record)
+
+
+@pytest.mark.parametrize("text", [
+    "Wladimir Klitschko",   # the other brother: not the mayor in the gazetteer
+    "Vera Putin",           # another given name altogether
+    "Kyiv Mayor Vladamir Putin",
+])
+def test_misspelling_tolerance_never_crosses_people(text: str) -> None:
+    assert lookup(text) is None

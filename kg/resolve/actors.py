@@ -15,6 +15,7 @@ matches nothing, so a lookup never guesses.
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 from collections.abc import Iterable, Iterator
@@ -95,7 +96,29 @@ def lookup(name: str) -> ActorRecord | None:
         record = index.by_name.get(" ".join(words[start:]))
         if record is not None and (start == 0 or _explains(words[:start], _descriptors(record.key))):
             return record
-    return None
+    return _misspelt_given_name(words)
+
+
+def _misspelt_given_name(words: list[str]) -> ActorRecord | None:
+    """A known person whose given name is misspelt or transliterated otherwise ("Vladamir Putin",
+    "Alaxandr Lukashenko"): the surname exactly, the given name close (same initial, 80% alike)
+    to exactly one person of that surname."""
+    if len(words) < 2 or len(words[-2]) < 4:
+        return None
+    given, surname = words[-2], words[-1]
+    found = set()
+    for record in _index().records:
+        if record.kind != "Person":
+            continue
+        for text in (record.name, *record.aliases):
+            known = match_key(text).split()
+            if len(known) >= 2 and known[-1] == surname and known[-2][:1] == given[:1] and \
+                    difflib.SequenceMatcher(None, known[-2], given).ratio() >= 0.8:
+                found.add(record.key)
+    if len(found) != 1:
+        return None
+    record = _index().by_key[found.pop()]
+    return record if len(words) == 2 or _explains(words[:-2], _descriptors(record.key)) else None
 
 
 def by_key(key: str) -> ActorRecord | None:
@@ -158,7 +181,7 @@ def _descriptors(key: str) -> frozenset[tuple[str, ...]]:
                     rest = words[len(adjective):]
                     phrases |= {rest, _possessive(rest)}
     if record.kind == "Person":
-        phrases |= {(word,) for word in _PERSON_WORDS}
+        phrases |= {(word,) for word in _PERSON_WORDS} | {("of",)}  # "President of the United States"
         if record.role:
             phrases.add(tuple(match_key(record.role).split()))
     return frozenset(phrase for phrase in phrases if phrase)

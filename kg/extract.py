@@ -42,6 +42,9 @@ _WEEKDAYS = {name: number for number, name in enumerate(
 _NOW_WORDS = {"today", "overnight", "last night", "tonight", "this morning", "earlier today", "this afternoon",
               "this evening", "overnight into today"}
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+#: Spans of years and decades ("2023-24", "2022/2023", "the 1990s") are periods, not one date.
+_PERIOD = re.compile(r"^(19|20)\d{2}\s*[-\u2013/]\s*\d{2,4}\b|^(early |mid-|late )?((19|20)\d0|'?\d0)s$",
+                     re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------------- public
@@ -159,7 +162,7 @@ def resolve_date(text: str, published: date | None, *, future: bool = False) -> 
         if cut == stripped:
             break
         stripped = cut
-    if not stripped or _DURATION.match(stripped):
+    if not stripped or _DURATION.match(stripped) or _PERIOD.match(stripped):
         return DateRef(text=words)
     if published is None and not _YEAR.search(stripped):
         return DateRef(text=words)
@@ -177,6 +180,9 @@ def resolve_date(text: str, published: date | None, *, future: bool = False) -> 
     value = data.date_obj.date()
     if published is not None and value > published and not future:
         return DateRef(text=words)  # news reports the past: a future date is a misreading
+    if published is not None and value == published and (data.period or "day") == "day" and \
+            not re.search(rf"\b0?{published.day}\b", stripped):
+        return DateRef(text=words)  # the parser fell back on the publication day: it read nothing
     period = data.period or "day"
     resolution = {"time": "day", "day": "day", "week": "week", "month": "month", "year": "year"}.get(period, "day")
     if resolution == "month":
@@ -537,6 +543,8 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
                 words.extend(right.subtree)
     words = sorted(set(words), key=lambda t: t.i)
     # drop quantities, hedges and leading determiners that hung on modifiers
+    while words and words[-1].tag_ == "POS" and words[-1].i != token.i:
+        words.pop()  # "Khalifa Haftar's" is Khalifa Haftar; "Ukraine's Air Force" keeps its 's
     words = [t for t in words if not (t.like_num and t.dep_ in ("nummod", "quantmod", "compound")
                                       and parse_number([t]) is not None)
              and t.lower_ not in APPROXIMATORS | {"a", "an", "the", "recently", "also"}]
@@ -565,6 +573,8 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
         role = " ".join(role_words) or (token.text if lemma in PERSON_NOUNS else None)
         if entity_span is not None and entity_span.label_ == "PERSON":
             words = list(entity_span)
+            while len(words) > 1 and words[-1].tag_ == "POS":
+                words.pop()
         else:
             of_parts = [t for t in token.rights if t.dep_ == "prep" and t.lower_ in ("of", "from")]
             if of_parts:

@@ -175,6 +175,12 @@ def test_relative_dates_resolve_against_publication():
     assert undated.value is None and undated.text == "On November 30"
 
 
+def test_spans_of_years_and_decades_are_periods_not_a_day():
+    for text in ("the 2023-24 academic year", "2023-24", "2022/2023", "the 1990s", "the early 2000s", "the '90s"):
+        assert resolve_date(text, PUBLISHED).value is None, text
+    assert resolve_date("in 2022", PUBLISHED).resolution == "year"
+
+
 # "Artillery shelled Dovhenke, Donetsk region." (a village the parser hangs off its region)
 COMMA_REGION = """
 Artillery artillery NOUN NN nsubj 1
@@ -269,3 +275,294 @@ def test_an_event_noun_called_possible_is_planned():
     doc = parsed(POSSIBLE)
     events = [e for e in _extract(doc).events if e.trigger == "offensive"]
     assert [e.status for e in events] == ["planned"]
+
+
+# ---- what an event is not: figures of speech, tendencies, negation and dates that belong to other words
+# "Belarus is not joining the invasion."
+NOT_JOINING = """
+Belarus Belarus PROPN NNP nsubj 3
+is be AUX VBZ aux 3
+not not PART RB neg 3
+joining join VERB VBG ROOT 3
+the the DET DT det 5
+invasion invasion NOUN NN dobj 3
+. . PUNCT . punct 3
+"""
+NOT_JOINING_ENTS = [(0, 1, 'ORG')]
+
+# "Students are fighting the plan to close the faculty."
+FIGURATIVE_FIGHT = """
+Students student NOUN NNS nsubj 2
+are be AUX VBP aux 2
+fighting fight VERB VBG ROOT 2
+the the DET DT det 4
+plan plan NOUN NN dobj 2
+to to PART TO aux 6
+close close VERB VB acl 4
+the the DET DT det 8
+faculty faculty NOUN NN dobj 6
+. . PUNCT . punct 2
+"""
+FIGURATIVE_FIGHT_ENTS = []
+
+# "Activists attacked the new policy."
+FIGURATIVE_ATTACK = """
+Activists activist NOUN NNS nsubj 1
+attacked attack VERB VBD ROOT 1
+the the DET DT det 4
+new new ADJ JJ amod 4
+policy policy NOUN NN dobj 1
+. . PUNCT . punct 1
+"""
+FIGURATIVE_ATTACK_ENTS = []
+
+# "Cluster munitions tend to kill civilians."
+TENDENCY = """
+Cluster cluster NOUN NN compound 1
+munitions munition NOUN NNS nsubj 2
+tend tend VERB VBP ROOT 2
+to to PART TO aux 4
+kill kill VERB VB xcomp 2
+civilians civilian NOUN NNS dobj 4
+. . PUNCT . punct 2
+"""
+TENDENCY_ENTS = []
+
+# "The president hopes that Putin will lose in Ukraine."
+INTRANSITIVE_LOSE = """
+The the DET DT det 1
+president president PROPN NNP nsubj 2
+hopes hop VERB VBZ ROOT 2
+that that SCONJ IN mark 6
+Putin Putin PROPN NNP nsubj 6
+will will AUX MD aux 6
+lose lose VERB VB ccomp 2
+in in ADP IN prep 6
+Ukraine Ukraine PROPN NNP pobj 7
+. . PUNCT . punct 2
+"""
+INTRANSITIVE_LOSE_ENTS = [(4, 5, 'PERSON'), (8, 9, 'GPE')]
+
+# "The Russian army lost ground near Bakhmut."
+LOST_GROUND = """
+The the DET DT det 2
+Russian russian ADJ JJ amod 2
+army army NOUN NN nsubj 3
+lost lose VERB VBD ROOT 3
+ground ground NOUN NN dobj 3
+near near ADP IN prep 3
+Bakhmut Bakhmut PROPN NNP pobj 5
+. . PUNCT . punct 3
+"""
+LOST_GROUND_ENTS = [(1, 2, 'NORP'), (6, 7, 'GPE')]
+
+# "Russian troops attacked Kharkiv ahead of the 2024 election."
+ANOTHER_NOUNS_DATE = """
+Russian russian ADJ JJ amod 1
+troops troop NOUN NNS nsubj 2
+attacked attack VERB VBD ROOT 2
+Kharkiv Kharkiv PROPN NNP dobj 2
+ahead ahead ADV RB advmod 2
+of of ADP IN prep 4
+the the DET DT det 8
+2024 2024 NUM CD nummod 8
+election election NOUN NN pobj 5
+. . PUNCT . punct 2
+"""
+ANOTHER_NOUNS_DATE_ENTS = [(0, 1, 'NORP'), (3, 4, 'PERSON'), (7, 8, 'DATE')]
+
+# "The 2022 invasion of Ukraine shocked Europe."
+THE_TRIGGERS_DATE = """
+The the DET DT det 2
+2022 2022 NUM CD nummod 2
+invasion invasion NOUN NN nsubj 5
+of of ADP IN prep 2
+Ukraine Ukraine PROPN NNP pobj 3
+shocked shock VERB VBD ROOT 5
+Europe Europe PROPN NNP dobj 5
+. . PUNCT . punct 5
+"""
+THE_TRIGGERS_DATE_ENTS = [(1, 2, 'DATE'), (4, 5, 'GPE'), (6, 7, 'LOC')]
+
+# "Since January 1, Russia has lost 500 soldiers."
+SINCE = """
+Since since SCONJ IN prep 6
+January January PROPN NNP pobj 0
+1 1 NUM CD nummod 1
+, , PUNCT , punct 6
+Russia Russia PROPN NNP nsubj 6
+has have AUX VBZ aux 6
+lost lose VERB VBN ROOT 6
+500 500 NUM CD nummod 8
+soldiers soldier NOUN NNS dobj 6
+. . PUNCT . punct 6
+"""
+SINCE_ENTS = [(1, 3, 'DATE'), (4, 5, 'GPE'), (7, 8, 'CARDINAL')]
+
+# "Khalifa Haftar's offensive on Tripoli failed."
+POSSESSIVE = """
+Khalifa Khalifa PROPN NNP compound 1
+Haftar Haftar PROPN NNP poss 3
+'s 's PART POS case 1
+offensive offensive NOUN NN nsubj 6
+on on ADP IN prep 3
+Tripoli Tripoli PROPN NNP pobj 4
+failed fail VERB VBD ROOT 6
+. . PUNCT . punct 6
+"""
+POSSESSIVE_ENTS = [(0, 3, 'PERSON'), (5, 6, 'GPE')]
+
+# "If Ukraine retakes Crimea, the war ends."
+CONDITIONAL = """
+If if SCONJ IN mark 2
+Ukraine Ukraine PROPN NNP nsubj 2
+retakes retake VERB VBZ advcl 7
+Crimea Crimea PROPN NNP dobj 2
+, , PUNCT , punct 7
+the the DET DT det 6
+war war NOUN NN nsubj 7
+ends end VERB VBZ ROOT 7
+. . PUNCT . punct 7
+"""
+CONDITIONAL_ENTS = [(1, 2, 'GPE'), (3, 4, 'GPE')]
+
+
+
+def _events(spec, ents, published=PUBLISHED):
+    extraction = _extract(parsed(spec, ents=ents), published=published)
+    return extraction, extraction.events
+
+
+def test_negation_of_another_verb_leaves_a_presupposed_event_noun_occurred():
+    _, events = _events(NOT_JOINING, NOT_JOINING_ENTS)
+    assert [(e.trigger, e.status) for e in events] == [("invasion", "occurred")]
+
+
+def test_fighting_or_attacking_a_plan_or_policy_is_a_figure_of_speech_not_an_event():
+    assert _events(FIGURATIVE_FIGHT, FIGURATIVE_FIGHT_ENTS)[1] == []
+    assert _events(FIGURATIVE_ATTACK, FIGURATIVE_ATTACK_ENTS)[1] == []
+    _, events = _events(ANOTHER_NOUNS_DATE, ANOTHER_NOUNS_DATE_ENTS)  # attacking a town still is one
+    assert [e.type for e in events] == ["Attack"]
+
+
+def test_what_weapons_tend_to_do_is_not_an_event():
+    assert _events(TENDENCY, TENDENCY_ENTS)[1] == []
+
+
+def test_losing_a_war_or_ground_is_not_a_loss_of_people_or_equipment():
+    assert _events(INTRANSITIVE_LOSE, INTRANSITIVE_LOSE_ENTS)[1] == []
+    assert _events(LOST_GROUND, LOST_GROUND_ENTS)[1] == []
+    extraction, events = _events(SINCE, SINCE_ENTS)
+    assert [e.type for e in events] == ["Loss"] and ("target", "soldiers") in _roles(extraction, events[0])
+
+
+def test_a_year_naming_another_noun_is_not_the_events_date_but_the_triggers_own_is():
+    _, (event,) = _events(ANOTHER_NOUNS_DATE, ANOTHER_NOUNS_DATE_ENTS, published=date(2024, 3, 10))
+    assert event.date is None or event.date.value is None
+    _, (event,) = _events(THE_TRIGGERS_DATE, THE_TRIGGERS_DATE_ENTS, published=date(2024, 3, 10))
+    assert (event.date.value, event.date.resolution) == (date(2022, 1, 1), "year")
+
+
+def test_since_a_date_bounds_a_period_and_is_not_the_events_day():
+    _, (event,) = _events(SINCE, SINCE_ENTS, published=date(2024, 3, 10))
+    assert event.date is None or event.date.value is None
+
+
+def test_a_possessive_name_keeps_the_name_without_the_s():
+    extraction, (event,) = _events(POSSESSIVE, POSSESSIVE_ENTS)
+    assert ("agent", "Khalifa Haftar") in _roles(extraction, event)
+
+
+def test_an_event_in_an_if_clause_is_not_a_fact():
+    _, events = _events(CONDITIONAL, CONDITIONAL_ENTS)
+    assert [(e.trigger, e.status) for e in events if e.type == "Advance"] == [("retakes", "planned")]
+
+
+# "Officials said a Russian invasion was imminent."
+PREDICATED_IMMINENT = """
+Officials official NOUN NNS nsubj 1
+said say VERB VBD ROOT 1
+a a DET DT det 4
+Russian russian ADJ JJ amod 4
+invasion invasion NOUN NN nsubj 5
+was be AUX VBD ccomp 1
+imminent imminent ADJ JJ acomp 5
+. . PUNCT . punct 1
+"""
+PREDICATED_IMMINENT_ENTS = [(3, 4, 'NORP')]
+
+
+def test_an_event_noun_said_to_be_imminent_is_not_a_fact():
+    _, events = _events(PREDICATED_IMMINENT, PREDICATED_IMMINENT_ENTS)
+    assert [(e.trigger, e.status) for e in events] == [("invasion", "planned")]
+
+
+# "A Russian missile strike killed five civilians in Odesa."
+EVENT_AS_SUBJECT = """
+A a DET DT det 3
+Russian russian ADJ JJ amod 3
+missile missile NOUN NN compound 3
+strike strike NOUN NN nsubj 4
+killed kill VERB VBD ROOT 4
+five five NUM CD nummod 6
+civilians civilian NOUN NNS dobj 4
+in in ADP IN prep 4
+Odesa Odesa PROPN NNP pobj 7
+. . PUNCT . punct 4
+"""
+EVENT_AS_SUBJECT_ENTS = [(1, 2, 'NORP'), (5, 6, 'CARDINAL'), (8, 9, 'GPE')]
+
+# "The Israeli strike that killed seven aid workers drew protests."
+RELATIVE_EVENT_SUBJECT = """
+The the DET DT det 2
+Israeli israeli ADJ JJ amod 2
+strike strike NOUN NN nsubj 8
+that that PRON WDT nsubj 4
+killed kill VERB VBD relcl 2
+seven seven NUM CD nummod 7
+aid aid NOUN NN compound 7
+workers worker NOUN NNS dobj 4
+drew draw VERB VBD ROOT 8
+protests protest NOUN NNS dobj 8
+. . PUNCT . punct 8
+"""
+RELATIVE_EVENT_SUBJECT_ENTS = [(1, 2, 'NORP'), (5, 6, 'CARDINAL')]
+
+
+def test_an_event_noun_as_subject_stands_for_the_side_that_carried_it_out():
+    for spec, ents, side in ((EVENT_AS_SUBJECT, EVENT_AS_SUBJECT_ENTS, "Russian"),
+                             (RELATIVE_EVENT_SUBJECT, RELATIVE_EVENT_SUBJECT_ENTS, "Israeli")):
+        extraction, events = _events(spec, ents)
+        (loss,) = [e for e in events if e.type == "Loss"]
+        assert {r for r in _roles(extraction, loss) if r[0] == "agent"} == {("agent", side)}
+
+
+# "The Belarusian leader on Thursday blamed Ukraine for provoking Russia's full-scale invasion last year."
+OWN_CLAUSE_DATE = """
+The the DET DT det 2
+Belarusian belarusian ADJ JJ amod 2
+leader leader NOUN NN nsubj 5
+on on ADP IN prep 5
+Thursday Thursday PROPN NNP pobj 3
+blamed blame VERB VBD ROOT 5
+Ukraine Ukraine PROPN NNP dobj 5
+for for ADP IN prep 5
+provoking provoke VERB VBG pcomp 7
+Russia Russia PROPN NNP poss 14
+'s 's PART POS case 9
+full full ADJ JJ amod 13
+- - PUNCT HYPH punct 13
+scale scale NOUN NN compound 14
+invasion invasion NOUN NN dobj 8
+last last ADJ JJ amod 16
+year year NOUN NN npadvmod 8
+. . PUNCT . punct 5
+"""
+OWN_CLAUSE_DATE_ENTS = [(1, 2, 'NORP'), (4, 5, 'DATE'), (6, 7, 'GPE'), (9, 10, 'GPE'), (15, 17, 'DATE')]
+
+
+def test_the_date_of_the_triggers_own_clause_comes_before_the_governing_clauses():
+    extraction, events = _events(OWN_CLAUSE_DATE, OWN_CLAUSE_DATE_ENTS, published=date(2024, 3, 10))
+    (invasion,) = [e for e in events if e.trigger == "invasion"]
+    assert (invasion.date.value, invasion.date.resolution) == (date(2023, 1, 1), "year")
+    assert ("agent", "Russia") in _roles(extraction, invasion) and ("agent", "Ukraine") not in _roles(extraction, invasion)

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
+from .lexicon import (ABSTRACT_OBJECTS, EVENT_CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED,
                       PLACE_NOUNS, PLAN_WORDS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
@@ -240,12 +240,44 @@ def _trigger_type(token: Token) -> str | None:
         return None
     if lemma == "fire" and token.pos_ == "NOUN":
         return None
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in GENERIC_CONTROLLERS:
+        return None  # "munitions tend to kill civilians": a tendency, not an event
+    if kind in ("Attack", "Clash") and any(o.lemma_.lower() in ABSTRACT_OBJECTS for o in _objects(token)):
+        return None  # "students fought the plan", "attacked the policy": figures of speech
+    if lemma in ("lose", "loss") and _lost_nothing_material(token):
+        return None
     # "a drone attack" / "missile strikes" are strikes at a distance
     if kind == "Attack" and any(c.lemma_.lower() in {"drone", "missile", "rocket", "air", "artillery", "mortar",
                                                       "kamikaze", "airstrike"}
                                 for c in token.children if c.dep_ in ("compound", "amod", "nmod")):
         kind = "Strike"
     return kind
+
+
+def _objects(token: Token) -> list[Token]:
+    """What a verb or event noun acts on: its direct object, or the object of "against"/"on"."""
+    found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ == "acl" and token.i > token.head.i:
+        found.append(token.head)  # "the ground lost by the army"
+    found += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "of")
+              for g in c.children if g.dep_ == "pobj"]
+    return found
+
+
+def _actor_behind(subject: Token) -> list[Token]:
+    """"A Russian missile strike killed five": an event noun as subject stands for the side that carried it out."""
+    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in EVENT_TRIGGERS:
+        return [subject]
+    return [c for c in subject.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+            and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")]
+
+
+def _lost_nothing_material(token: Token) -> bool:
+    """"Putin will lose", "lost ground", "the loss of territory": no people or equipment were lost."""
+    lost = _objects(token)
+    if token.pos_ == "VERB" and not lost:
+        return True
+    return bool(lost) and all(o.lemma_.lower() in NON_MATERIAL_LOSSES for o in lost)
 
 
 class EventFrames:
@@ -292,13 +324,14 @@ class EventFrames:
                             (c.dep_ == "nsubjpass" and ancestor.lemma_.lower() in PLAN_WORDS)]  # "were tasked with"
                 if subjects or ancestor.dep_ in ("ROOT", "ccomp", "relcl"):
                     break
-        if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and not subjects:
+        if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and \
+                all(s.tag_ in ("WDT", "WP") for s in subjects):  # "the strike that killed": the strike
             subjects = [token.head]
         for subject in subjects:
             if frame.type == "Loss" and token.lemma_.lower() in {"lose", "die"}:
                 frame.targets.extend(t.i for t in _conjuncts(subject))  # the side that lost
             else:
-                frame.agents.extend(t.i for t in _conjuncts(subject))
+                frame.agents.extend(t.i for s in _conjuncts(subject) for t in _actor_behind(s))
         for child in token.children:
             if child.dep_ in ("nsubjpass", "dobj", "attr"):
                 objects = _conjuncts(child)
@@ -513,6 +546,8 @@ def _status(token: Token) -> str:
         return "planned"  # "to strengthen its defenses": a purpose or intention, not something done
     for node in chain:
         lemma = node.lemma_.lower()
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            return "planned"  # "if Ukraine retook Crimea": a condition, not something done
         if node.i != token.i and lemma in DENIAL_VERBS:
             return "denied"
         if node.i != token.i and lemma in THREAT_WORDS:
@@ -535,9 +570,13 @@ def _nominal_status(token: Token) -> str:
         if child.dep_ in ("amod", "compound") and child.lower_ in NOMINAL_PLANNED:
             return "planned"
     governor = token.head
+    if token.dep_ == "nsubj" and any(c.dep_ in ("acomp", "attr") and c.lower_ in NOMINAL_PLANNED
+                                     for c in governor.children):
+        return "planned"  # "an invasion is imminent"
     if token.dep_ == "pobj" and governor.lower_ in ("of", "for", "against") and governor.head.pos_ in ("NOUN", "VERB"):
         governor = governor.head  # "the threat of invasion", "plans for an offensive"
-    elif token.dep_ not in ("dobj", "nsubjpass", "attr", "xcomp"):
+    elif token.dep_ not in ("dobj", "nsubjpass", "attr", "xcomp") and not (
+            token.dep_ == "nsubj" and governor.lemma_.lower() in EVENT_CARRYING_VERBS):  # "no invasion happened"
         return "occurred"
     lemma = governor.lemma_.lower()
     if governor.i == token.i:
@@ -546,8 +585,9 @@ def _nominal_status(token: Token) -> str:
         return "threatened"
     if lemma in PLAN_WORDS or lemma in DENIAL_VERBS - {"fail"}:
         return "planned" if lemma in PLAN_WORDS else "denied"
-    if governor.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "neg") and (c.lower_ in MODAL_PLANNED or c.dep_ == "neg")
-                                                for c in governor.children):
+    carrying = lemma in SUPPORT_VERBS_AGENT or lemma in EVENT_CARRYING_VERBS
+    if carrying and governor.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("aux", "neg") and (c.lower_ in MODAL_PLANNED or c.dep_ == "neg") for c in governor.children):
         negated = any(c.dep_ == "neg" for c in governor.children)
         return "denied" if negated else "planned"  # "could launch an offensive", "did not launch an attack"
     return "occurred"
@@ -563,11 +603,17 @@ def presupposed(token: Token) -> bool:
 
 def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
     """DATE and TIME spans of the sentence, best first: those attached to the trigger's clause, then the
-    nearest. Adjectives such as "two-day" or "three-year-old" are durations, not dates."""
-    dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and e.root.dep_ not in ("amod", "compound")
+    nearest. Adjectives such as "two-day" or "three-year-old" are durations, not dates; a date that
+    modifies another noun ("the 2024 election") is that noun's; "since"/"until" bound a period."""
+    dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME")
+             and (e.root.dep_ not in ("amod", "compound", "nummod", "poss", "nmod") or e.root.head.i == token.i)
+             and not (e.root.dep_ == "pobj" and e.root.head.lower_ in ("since", "until", "till"))
              and not e.text.lower().endswith(("-day", "-year", "-month", "-week", "-old", " old"))]
-    governing = {token.i, *(a.i for a in token.ancestors)}
-    attached = [e for e in dates if e.root.head.i in governing or e.root.head.head.i in governing]
+    distance = {t.i: number for number, t in enumerate([token, *token.ancestors])}
+    attached = [e for e in dates if e.root.head.i in distance or e.root.head.head.i in distance]
+    # the date of the trigger's own clause before that of the clause governing it ("blamed on Thursday ...
+    # for provoking the invasion last year")
+    attached.sort(key=lambda e: distance.get(e.root.head.i, distance.get(e.root.head.head.i, 0)))
     if attached or token.pos_ != "VERB" or len(dates) != 1:
         # a date elsewhere in the sentence belongs to another clause ("in December 2021, before the invasion")
         return [(e.start, e.end) for e in attached]

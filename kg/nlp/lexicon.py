@@ -107,6 +107,23 @@ INVASION_NOUNS = {"invasion", "occupation", "annexation"}
 #: Adjectives that make an event noun something not (yet) done: "a possible offensive".
 NOMINAL_PLANNED = {"possible", "potential", "planned", "future", "imminent", "prospective", "expected",
                    "hypothetical", "would-be", "upcoming", "looming"}
+#: Objects that make "fight", "attack" or "combat" a figure of speech: "fought the plan", "attacked the policy".
+ABSTRACT_OBJECTS = {"plan", "policy", "decision", "idea", "proposal", "law", "bill", "ruling", "claim", "narrative",
+                    "reform", "measure", "sanction", "statement", "remark", "comment", "rule", "regulation",
+                    "corruption", "disinformation", "propaganda", "misinformation", "inflation", "poverty",
+                    "crime", "pandemic", "virus", "disease", "cancer", "climate", "fire", "blaze", "wildfire",
+                    "flood", "tax", "cut", "closure", "strategy", "stance", "view",
+                    "agenda", "deal", "treaty", "verdict", "sentence", "charge", "accusation", "allegation"}
+#: What "lose" can lose that is not people or equipment: "lost ground", "lost the election".
+NON_MATERIAL_LOSSES = {"ground", "territory", "control", "war", "battle", "election", "vote", "support", "power",
+                       "patience", "interest", "momentum", "confidence", "faith", "trust", "hope", "touch",
+                       "track", "sight", "face", "way", "time", "job", "seat", "majority", "initiative",
+                       "appetite", "influence", "access", "contact", "money", "value", "case", "race"}
+#: Verbs whose infinitive states a tendency, not an event: "cluster munitions tend to kill civilians".
+GENERIC_CONTROLLERS = {"tend"}
+#: Verbs whose negation or modal says whether the event named by their object happened: "did not launch
+#: an offensive", "could stage an attack". Other verbs' negation is about themselves ("not joining the invasion").
+EVENT_CARRYING_VERBS = {"happen", "occur", "take"}
 MODAL_PLANNED = {"will", "would", "could", "might", "may", "shall", "should", "'ll", "can"}
 
 #: Nouns heading a phrase that names an armed force, a government body or an official.

@@ -86,6 +86,7 @@ class _Index:
     by_name: dict[str, ActorRecord]
     adjectives: dict[str, str]
     country_words: dict[str, frozenset[tuple[str, ...]]]  # ISO2 -> its adjectives, as word tuples
+    people_by_surname: dict[str, tuple[tuple[str, str], ...]]  # surname key -> (given name key, record key)
 
 
 def lookup(name: str) -> ActorRecord | None:
@@ -106,15 +107,8 @@ def _misspelt_given_name(words: list[str]) -> ActorRecord | None:
     if len(words) < 2 or len(words[-2]) < 4:
         return None
     given, surname = words[-2], words[-1]
-    found = set()
-    for record in _index().records:
-        if record.kind != "Person":
-            continue
-        for text in (record.name, *record.aliases):
-            known = match_key(text).split()
-            if len(known) >= 2 and known[-1] == surname and known[-2][:1] == given[:1] and \
-                    difflib.SequenceMatcher(None, known[-2], given).ratio() >= 0.8:
-                found.add(record.key)
+    found = {key for known_given, key in _index().people_by_surname.get(surname, ())
+             if known_given[:1] == given[:1] and difflib.SequenceMatcher(None, known_given, given).ratio() >= 0.8}
     if len(found) != 1:
         return None
     record = _index().by_key[found.pop()]
@@ -239,7 +233,15 @@ def _index() -> _Index:
         for key in keys:
             if adjectives.setdefault(key, iso) != iso:
                 raise KgError(f"{DATA_FILE}: adjective {key!r} belongs to both {adjectives[key]} and {iso}")
-    return _Index(records, by_key, by_name, adjectives, country_words)
+    people: dict[str, set[tuple[str, str]]] = {}
+    for record in records:
+        if record.kind == "Person":
+            for text in (record.name, *record.aliases):
+                known = match_key(text).split()
+                if len(known) >= 2:
+                    people.setdefault(known[-1], set()).add((known[-2], record.key))
+    people_by_surname = {surname: tuple(sorted(pairs)) for surname, pairs in people.items()}
+    return _Index(records, by_key, by_name, adjectives, country_words, people_by_surname)
 
 
 def _adjective_keys(words: Iterable[str]) -> Iterator[str]:

@@ -566,3 +566,261 @@ def test_the_date_of_the_triggers_own_clause_comes_before_the_governing_clauses(
     (invasion,) = [e for e in events if e.trigger == "invasion"]
     assert (invasion.date.value, invasion.date.resolution) == (date(2023, 1, 1), "year")
     assert ("agent", "Russia") in _roles(extraction, invasion) and ("agent", "Ukraine") not in _roles(extraction, invasion)
+
+
+# "The boxer, who won a medal at the Games in 2016, has been killed near Bakhmut."
+RELATIVE_CLAUSE_DATE = """
+The the DET DT det 1
+boxer boxer NOUN NN nsubjpass 15
+, , PUNCT , punct 1
+who who PRON WP nsubj 4
+won win VERB VBD relcl 1
+a a DET DT det 6
+medal medal NOUN NN dobj 4
+at at ADP IN prep 4
+the the DET DT det 9
+Games Games PROPN NNPS pobj 7
+in in ADP IN prep 4
+2016 2016 NUM CD pobj 10
+, , PUNCT , punct 1
+has have AUX VBZ aux 15
+been be AUX VBN auxpass 15
+killed kill VERB VBN ROOT 15
+near near ADP IN prep 15
+Bakhmut Bakhmut PROPN NNP pobj 16
+. . PUNCT . punct 15
+"""
+RELATIVE_CLAUSE_DATE_ENTS = [(9, 10, 'FAC'), (11, 12, 'DATE'), (17, 18, 'GPE')]
+
+# "He died on the night of September 4, 2014, just a week after being sworn in."
+COUNTED_FROM_ANOTHER_EVENT = """
+He he PRON PRP nsubj 1
+died die VERB VBD ROOT 1
+on on ADP IN prep 1
+the the DET DT det 4
+night night NOUN NN pobj 2
+of of ADP IN prep 4
+September September PROPN NNP pobj 5
+4 4 NUM CD nummod 6
+, , PUNCT , punct 6
+2014 2014 NUM CD nummod 6
+, , PUNCT , punct 6
+just just ADV RB advmod 13
+a a DET DT det 13
+week week NOUN NN npadvmod 14
+after after ADP IN prep 1
+being be AUX VBG auxpass 16
+sworn swear VERB VBN pcomp 14
+in in ADP RP prt 16
+. . PUNCT . punct 1
+"""
+COUNTED_FROM_ANOTHER_EVENT_ENTS = [(3, 5, 'TIME'), (6, 10, 'DATE'), (11, 14, 'DATE')]
+
+# "On Friday, the minister gave awards to the pilots, referring to the invasion of Ukraine."
+MENTIONING_CLAUSE_DATE = """
+On on ADP IN prep 5
+Friday Friday PROPN NNP pobj 0
+, , PUNCT , punct 5
+the the DET DT det 4
+minister minister NOUN NN nsubj 5
+gave give VERB VBD ROOT 5
+awards award NOUN NNS dobj 5
+to to ADP IN prep 5
+the the DET DT det 9
+pilots pilot NOUN NNS pobj 7
+, , PUNCT , punct 5
+referring refer VERB VBG advcl 5
+to to ADP IN prep 11
+the the DET DT det 14
+invasion invasion NOUN NN pobj 12
+of of ADP IN prep 14
+Ukraine Ukraine PROPN NNP pobj 15
+. . PUNCT . punct 5
+"""
+MENTIONING_CLAUSE_DATE_ENTS = [(1, 2, 'DATE'), (16, 17, 'GPE')]
+
+# "Russia launched the invasion on February 24."
+CARRYING_VERB_DATE = """
+Russia Russia PROPN NNP nsubj 1
+launched launch VERB VBD ROOT 1
+the the DET DT det 3
+invasion invasion NOUN NN dobj 1
+on on ADP IN prep 1
+February February PROPN NNP pobj 4
+24 24 NUM CD nummod 5
+. . PUNCT . punct 1
+"""
+CARRYING_VERB_DATE_ENTS = [(0, 1, 'GPE'), (5, 7, 'DATE')]
+
+# "The office called the strikes cruel and urged for them to stop."
+COORDINATED_WITH_PLAN = """
+The the DET DT det 1
+office office NOUN NN nsubj 2
+called call VERB VBD ROOT 2
+the the DET DT det 4
+strikes strike NOUN NNS dobj 2
+cruel cruel ADJ JJ oprd 2
+and and CCONJ CC cc 2
+urged urge VERB VBD conj 2
+for for SCONJ IN mark 11
+them they PRON PRP nsubj 11
+to to PART TO aux 11
+stop stop VERB VB advcl 7
+. . PUNCT . punct 2
+"""
+COORDINATED_WITH_PLAN_ENTS = []
+
+# "Russian forces seized 6 million tonnes of grain."
+SEIZED_GOODS = """
+Russian russian ADJ JJ amod 1
+forces force NOUN NNS nsubj 2
+seized seize VERB VBD ROOT 2
+6 6 NUM CD compound 4
+million million NUM CD nummod 5
+tonnes tonne NOUN NNS dobj 2
+of of ADP IN prep 5
+grain grain NOUN NN pobj 6
+. . PUNCT . punct 2
+"""
+SEIZED_GOODS_ENTS = [(0, 1, 'NORP'), (3, 6, 'QUANTITY')]
+
+# "Russian forces seized Avdiivka."
+SEIZED_TOWN = """
+Russian russian ADJ JJ amod 1
+forces force NOUN NNS nsubj 2
+seized seize VERB VBD ROOT 2
+Avdiivka Avdiivka PROPN NNP dobj 2
+. . PUNCT . punct 2
+"""
+SEIZED_TOWN_ENTS = [(0, 1, 'NORP'), (3, 4, 'PERSON')]
+
+# "The president pushed back against claims of a looming war."
+PUSHED_BACK = """
+The the DET DT det 1
+president president NOUN NN nsubj 2
+pushed push VERB VBD ROOT 2
+back back ADV RB advmod 2
+against against ADP IN prep 2
+claims claim NOUN NNS pobj 4
+of of ADP IN prep 5
+a a DET DT det 9
+looming loom VERB VBG amod 9
+war war NOUN NN pobj 6
+. . PUNCT . punct 2
+"""
+PUSHED_BACK_ENTS = []
+
+# "You could kill every soldier near Bakhmut and nothing would change."
+GENERIC_YOU = """
+You you PRON PRP nsubj 2
+could could AUX MD aux 2
+kill kill VERB VB ROOT 2
+every every DET DT det 4
+soldier soldier NOUN NN dobj 2
+near near ADP IN prep 2
+Bakhmut Bakhmut PROPN NNP pobj 5
+and and CCONJ CC cc 2
+nothing nothing PRON NN nsubj 10
+would would AUX MD aux 10
+change change VERB VB conj 2
+. . PUNCT . punct 10
+"""
+GENERIC_YOU_ENTS = [(6, 7, 'LOC')]
+
+# "It was the biggest attack on a European country since 1945."
+ATTACK_ON_A_COUNTRY = """
+It it PRON PRP nsubj 1
+was be AUX VBD ROOT 1
+the the DET DT det 4
+biggest big ADJ JJS amod 4
+attack attack NOUN NN attr 1
+on on ADP IN prep 4
+a a DET DT det 8
+European european ADJ JJ amod 8
+country country NOUN NN pobj 5
+since since SCONJ IN prep 4
+1945 1945 NUM CD pobj 9
+. . PUNCT . punct 1
+"""
+ATTACK_ON_A_COUNTRY_ENTS = [(7, 8, 'NORP'), (10, 11, 'DATE')]
+
+
+def test_a_date_inside_a_relative_clause_is_that_clauses():
+    _, (event,) = _events(RELATIVE_CLAUSE_DATE, RELATIVE_CLAUSE_DATE_ENTS, published=date(2024, 3, 10))
+    assert event.type == "Loss" and (event.date is None or event.date.value is None)
+
+
+def test_a_date_counted_from_another_event_is_not_read_against_publication():
+    _, (event,) = _events(COUNTED_FROM_ANOTHER_EVENT, COUNTED_FROM_ANOTHER_EVENT_ENTS, published=date(2022, 2, 16))
+    assert (event.date.value, event.date.resolution) == (date(2014, 9, 4), "day")
+
+
+def test_an_event_noun_takes_the_date_of_a_verb_that_carries_it_not_of_one_that_mentions_it():
+    _, events = _events(MENTIONING_CLAUSE_DATE, MENTIONING_CLAUSE_DATE_ENTS, published=date(2024, 3, 10))
+    assert [(e.trigger, e.date is None or e.date.value is None) for e in events] == [("invasion", True)]
+    _, (event,) = _events(CARRYING_VERB_DATE, CARRYING_VERB_DATE_ENTS, published=date(2024, 3, 10))
+    assert event.date.value == date(2024, 2, 24)
+
+
+def test_a_verb_coordinated_with_a_plan_word_is_not_planned():
+    _, events = _events(COORDINATED_WITH_PLAN, COORDINATED_WITH_PLAN_ENTS)
+    assert sorted((e.trigger, e.status) for e in events) == [("strikes", "occurred"), ("urged", "occurred")]
+
+
+def test_seizing_goods_is_not_taking_ground_but_seizing_a_town_is():
+    assert _events(SEIZED_GOODS, SEIZED_GOODS_ENTS)[1] == []
+    _, events = _events(SEIZED_TOWN, SEIZED_TOWN_ENTS)
+    assert [e.type for e in events] == ["Advance"]
+
+
+def test_pushing_back_against_claims_and_a_generic_you_are_not_events():
+    assert _events(PUSHED_BACK, PUSHED_BACK_ENTS)[1] == []
+    assert _events(GENERIC_YOU, GENERIC_YOU_ENTS)[1] == []
+
+
+def test_the_nationality_of_an_attacks_target_is_not_its_agent():
+    extraction, (event,) = _events(ATTACK_ON_A_COUNTRY, ATTACK_ON_A_COUNTRY_ENTS)
+    assert not any(role == "agent" for role, _ in _roles(extraction, event))
+
+
+# "Russian soldiers opened fire on a car with civilians in Sumy."
+OPEN_FIRE = """
+Russian russian ADJ JJ amod 1
+soldiers soldier NOUN NNS nsubj 2
+opened open VERB VBD ROOT 2
+fire fire NOUN NN dobj 2
+on on ADP IN prep 2
+a a DET DT det 6
+car car NOUN NN pobj 4
+with with ADP IN prep 6
+civilians civilian NOUN NNS pobj 7
+in in ADP IN prep 8
+Sumy Sumy PROPN NNP pobj 9
+. . PUNCT . punct 2
+"""
+OPEN_FIRE_ENTS = [(0, 1, 'NORP'), (10, 11, 'ORG')]
+
+# "Russian forces captured a 40-year-old woman in Melitopol."
+CAPTURED_A_PERSON = """
+Russian russian ADJ JJ amod 1
+forces force NOUN NNS nsubj 2
+captured capture VERB VBD ROOT 2
+a a DET DT det 9
+40 40 NUM CD nummod 6
+- - PUNCT HYPH punct 6
+year year NOUN NN npadvmod 8
+- - PUNCT HYPH punct 8
+old old ADJ JJ amod 9
+woman woman NOUN NN dobj 2
+in in ADP IN prep 9
+Melitopol Melitopol PROPN NNP pobj 10
+. . PUNCT . punct 2
+"""
+CAPTURED_A_PERSON_ENTS = [(0, 1, 'NORP'), (4, 9, 'DATE'), (11, 12, 'GPE')]
+
+
+def test_opening_fire_is_an_attack_and_capturing_a_civilian_is_an_abduction_not_an_advance():
+    extraction, (event,) = _events(OPEN_FIRE, OPEN_FIRE_ENTS)
+    assert event.type == "Attack" and ("agent", "Russian soldiers") in _roles(extraction, event)
+    _, events = _events(CAPTURED_A_PERSON, CAPTURED_A_PERSON_ENTS)
+    assert [e.type for e in events] == ["Attack"]

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (ABSTRACT_OBJECTS, EVENT_CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
+from .lexicon import (ABSTRACT_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSITION_NOUNS, EVENT_CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED,
                       PLACE_NOUNS, PLAN_WORDS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
@@ -195,6 +195,8 @@ def _object_kinds(token: Token) -> set[str]:
 def _trigger_type(token: Token) -> str | None:
     lemma = IRREGULAR_FORMS.get(token.lower_, token.lemma_.lower())
     kind = EVENT_TRIGGERS.get(lemma)
+    if token.pos_ == "VERB" and lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children):
+        kind = "Attack"  # "opened fire on a car"
     if token.pos_ == "VERB" and lemma in CONTROL_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() == "control" for c in token.children):
         kind = "Advance"  # "established control over X"
@@ -242,10 +244,22 @@ def _trigger_type(token: Token) -> str | None:
         return None
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in GENERIC_CONTROLLERS:
         return None  # "munitions tend to kill civilians": a tendency, not an event
-    if kind in ("Attack", "Clash") and any(o.lemma_.lower() in ABSTRACT_OBJECTS for o in _objects(token)):
+    if kind in ("Attack", "Clash") and lemma != "open" and any(o.lemma_.lower() in ABSTRACT_OBJECTS for o in _objects(token)):
         return None  # "students fought the plan", "attacked the policy": figures of speech
     if lemma in ("lose", "loss") and _lost_nothing_material(token):
         return None
+    if lemma in CAPTURE_VERBS and token.pos_ == "VERB":
+        taken = _objects(token)
+        # people named by a common noun: the small model tags villages ("Chasiv Yar") as persons too often
+        if taken and all(o.lemma_.lower() in CIVILIAN_NOUNS for o in taken):
+            kind = "Attack"  # "captured a 40-year-old woman": an abduction
+        elif any(not _place_like(o) for o in taken):
+            return None  # "seized 6 million tonnes of grain": not ground taken
+    if lemma == "push" and any(c.lower_ == "back" for c in token.children) and \
+            any(c.dep_ == "prep" and c.lower_ in ("against", "on") for c in token.children):
+        return None  # "pushed back against claims": disagreement
+    if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in ("you", "one") for c in token.children):
+        return None  # "you could kill every soldier": a generic or hypothetical "you"
     # "a drone attack" / "missile strikes" are strikes at a distance
     if kind == "Attack" and any(c.lemma_.lower() in {"drone", "missile", "rocket", "air", "artillery", "mortar",
                                                       "kamikaze", "airstrike"}
@@ -270,6 +284,15 @@ def _actor_behind(subject: Token) -> list[Token]:
         return [subject]
     return [c for c in subject.children if c.dep_ in ("poss", "amod", "compound", "nmod")
             and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")]
+
+
+def _place_like(token: Token) -> bool:
+    """An object that ground-taking verbs take: a named place, a place or facility noun, a position, control."""
+    token = referent(token)
+    lemma = token.lemma_.lower()
+    return is_place_token(token) or token.pos_ in ("PROPN", "PRON") or lemma in PLACE_NOUNS or lemma in FACILITY_NOUNS or \
+        lemma in POSITION_NOUNS or lemma in ("control", "ground", "height", "bridgehead", "foothold", "village",
+                                             "city", "town", "land")
 
 
 def _lost_nothing_material(token: Token) -> bool:
@@ -371,7 +394,7 @@ class EventFrames:
             elif child.dep_ in ("prep", "agent"):
                 _prep_role(frame, child, noun=True)
                 # "improvements in the Russian posture": whose posture it is, is who acted
-                for obj in child.children:
+                for obj in (child.children if child.lower_ == "in" else ()):  # not "an attack on a European country"
                     if obj.dep_ == "pobj" and not is_place_token(obj) and not frame.agents:
                         frame.agents.extend(m.i for m in obj.children
                                             if m.dep_ in ("amod", "poss") and m.ent_type_ in ("NORP", "GPE"))
@@ -544,10 +567,14 @@ def _status(token: Token) -> str:
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
             token.head.lemma_.lower() not in FACTUAL_CONTROLLERS:
         return "planned"  # "to strengthen its defenses": a purpose or intention, not something done
+    # "condemned the strikes and called for them to stop": a verb coordinated with a plan word is not planned
+    coordinated = {node.head.i for node in chain if node.dep_ == "conj"}
     for node in chain:
         lemma = node.lemma_.lower()
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return "planned"  # "if Ukraine retook Crimea": a condition, not something done
+        if node.i in coordinated:
+            lemma = ""
         if node.i != token.i and lemma in DENIAL_VERBS:
             return "denied"
         if node.i != token.i and lemma in THREAT_WORDS:
@@ -583,6 +610,8 @@ def _nominal_status(token: Token) -> str:
         return "occurred"
     if lemma in THREAT_WORDS:
         return "threatened"
+    if lemma == "call" and token.dep_ != "pobj":
+        return "occurred"  # "called the strikes cruel"; only "called for an offensive" plans one
     if lemma in PLAN_WORDS or lemma in DENIAL_VERBS - {"fail"}:
         return "planned" if lemma in PLAN_WORDS else "denied"
     carrying = lemma in SUPPORT_VERBS_AGENT or lemma in EVENT_CARRYING_VERBS
@@ -602,22 +631,49 @@ def presupposed(token: Token) -> bool:
 
 
 def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
-    """DATE and TIME spans of the sentence, best first: those attached to the trigger's clause, then the
-    nearest. Adjectives such as "two-day" or "three-year-old" are durations, not dates; a date that
-    modifies another noun ("the 2024 election") is that noun's; "since"/"until" bound a period."""
+    """DATE and TIME spans attached to the trigger's clause, nearest first. Adjectives such as "two-day"
+    or "three-year-old" are durations, not dates; a date that modifies another noun ("the 2024 election")
+    is that noun's; "since"/"until" bound a period; "a week after ..." counts from another event; a date
+    inside another clause ("who won a medal in 2016") is that clause's. An event noun takes a date of
+    its own or of the verb that carries it ("launched the invasion on February 24"), not of a clause
+    that only mentions it ("gave awards on Friday, referring to the invasion")."""
+    doc = token.doc
     dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME")
              and (e.root.dep_ not in ("amod", "compound", "nummod", "poss", "nmod") or e.root.head.i == token.i)
              and not (e.root.dep_ == "pobj" and e.root.head.lower_ in ("since", "until", "till"))
+             and not (e.end < len(doc) and doc[e.end].lower_ in ("after", "before", "later", "earlier"))
              and not e.text.lower().endswith(("-day", "-year", "-month", "-week", "-old", " old"))]
     distance = {t.i: number for number, t in enumerate([token, *token.ancestors])}
-    attached = [e for e in dates if e.root.head.i in distance or e.root.head.head.i in distance]
-    # the date of the trigger's own clause before that of the clause governing it ("blamed on Thursday ...
-    # for provoking the invasion last year")
-    attached.sort(key=lambda e: distance.get(e.root.head.i, distance.get(e.root.head.head.i, 0)))
-    if attached or token.pos_ != "VERB" or len(dates) != 1:
-        # a date elsewhere in the sentence belongs to another clause ("in December 2021, before the invasion")
-        return [(e.start, e.end) for e in attached]
-    return [(dates[0].start, dates[0].end)]
+    if token.pos_ != "VERB":
+        distance = _nominal_reach(token)
+    attached: list[tuple[int, Span]] = []
+    dangling: list[Span] = []
+    for e in dates:
+        node, crossed = e.root.head, False
+        while node.i not in distance and node.head.i != node.i:
+            if node.pos_ in ("VERB", "AUX"):
+                crossed = True
+                break
+            node = node.head
+        if node.i in distance:
+            attached.append((distance[node.i], e))
+        elif not crossed and node.pos_ not in ("VERB", "AUX"):
+            dangling.append(e)  # hung off the sentence by a bad parse
+    attached.sort(key=lambda pair: pair[0])
+    if attached or token.pos_ != "VERB" or len(dangling) != 1 or len(dates) != 1:
+        return [(e.start, e.end) for _, e in attached]
+    return [(dangling[0].start, dangling[0].end)]
+
+
+def _nominal_reach(token: Token) -> dict[int, int]:
+    """The tokens an event noun's date may hang on, with their distance: the noun and the clauses above
+    it, up to a verb that only mentions the event ("referring to the invasion", "protested against it")."""
+    reach = {token.i: 0}
+    for number, ancestor in enumerate(token.ancestors, start=1):
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in MENTION_VERBS:
+            break
+        reach[ancestor.i] = number
+    return reach
 
 
 # ---------------------------------------------------------------------------------- attribution

@@ -119,6 +119,12 @@ NON_MATERIAL_LOSSES = {"ground", "territory", "control", "war", "battle", "elect
                        "patience", "interest", "momentum", "confidence", "faith", "trust", "hope", "touch",
                        "track", "sight", "face", "way", "time", "job", "seat", "majority", "initiative",
                        "appetite", "influence", "access", "contact", "money", "value", "case", "race"}
+#: Advance verbs that mean ground taken only when what they take is a place: "seized the town", not "seized grain".
+CAPTURE_VERBS = {"capture", "seize", "occupy", "overrun", "liberate", "retake", "recapture"}
+#: Verbs that mention an event without dating it: their date is their own ("on Friday, referring to the invasion").
+MENTION_VERBS = {"refer", "mention", "recall", "remember", "blame", "accuse", "protest", "condemn", "denounce",
+                 "discuss", "commemorate", "mark", "compare", "criticize", "criticise", "justify", "oppose",
+                 "support", "describe", "call", "award", "honour", "honor", "celebrate", "mourn", "cite"}
 #: Verbs whose infinitive states a tendency, not an event: "cluster munitions tend to kill civilians".
 GENERIC_CONTROLLERS = {"tend"}
 #: Verbs whose negation or modal says whether the event named by their object happened: "did not launch

@@ -824,3 +824,40 @@ def test_opening_fire_is_an_attack_and_capturing_a_civilian_is_an_abduction_not_
     assert event.type == "Attack" and ("agent", "Russian soldiers") in _roles(extraction, event)
     _, events = _events(CAPTURED_A_PERSON, CAPTURED_A_PERSON_ENTS)
     assert [e.type for e in events] == ["Attack"]
+
+
+# "Fears of a Russian invasion of Ukraine are growing."
+FEARED_INVASION = """
+Fears fear NOUN NNS nsubj 8
+of of ADP IN prep 0
+a a DET DT det 4
+Russian russian ADJ JJ amod 4
+invasion invasion NOUN NN pobj 1
+of of ADP IN prep 4
+Ukraine Ukraine PROPN NNP pobj 5
+are be AUX VBP aux 8
+growing grow VERB VBG ROOT 8
+. . PUNCT . punct 8
+"""
+FEARED_INVASION_ENTS = [(3, 4, 'NORP'), (6, 7, 'GPE')]
+
+# "Biden promised severe sanctions in case of an invasion."
+IN_CASE_OF = """
+Biden Biden PROPN NNP nsubj 1
+promised promise VERB VBD ROOT 1
+severe severe ADJ JJ amod 3
+sanctions sanction NOUN NNS dobj 1
+in in ADP IN prep 1
+case case NOUN NN pobj 4
+of of ADP IN prep 5
+an an DET DT det 8
+invasion invasion NOUN NN pobj 6
+. . PUNCT . punct 1
+"""
+IN_CASE_OF_ENTS = [(0, 1, 'PERSON')]
+
+
+def test_an_event_noun_held_as_a_possibility_is_not_a_fact():
+    for spec, ents in ((FEARED_INVASION, FEARED_INVASION_ENTS), (IN_CASE_OF, IN_CASE_OF_ENTS)):
+        _, events = _events(spec, ents)
+        assert [(e.trigger, e.status) for e in events if e.type == "Attack"] == [("invasion", "planned")]

@@ -130,6 +130,11 @@ GENERIC_CONTROLLERS = {"tend"}
 #: Verbs whose negation or modal says whether the event named by their object happened: "did not launch
 #: an offensive", "could stage an attack". Other verbs' negation is about themselves ("not joining the invasion").
 EVENT_CARRYING_VERBS = {"happen", "occur", "take"}
+#: Nouns and verbs that hold an event noun as a possibility, not a fact: "fears of an invasion", "in case of
+#: an attack", "to deter an offensive".
+POSSIBILITY_WORDS = {"fear", "prospect", "possibility", "chance", "likelihood", "scenario", "case", "event",
+                     "deter", "deterrence", "avoid", "worry", "concern", "speculation", "rumor", "rumour",
+                     "danger", "spectre", "specter", "prevention", "contingency"}
 MODAL_PLANNED = {"will", "would", "could", "might", "may", "shall", "should", "'ll", "can"}
 
 #: Nouns heading a phrase that names an armed force, a government body or an official.

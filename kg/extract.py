@@ -575,6 +575,8 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
             words = list(entity_span)
             while len(words) > 1 and words[-1].tag_ == "POS":
                 words.pop()
+        elif (named := _name_after_title(token)) is not None:
+            words = named  # "the head of the British government Boris Johnson" is Boris Johnson
         else:
             of_parts = [t for t in token.rights if t.dep_ == "prep" and t.lower_ in ("of", "from")]
             if of_parts:
@@ -597,6 +599,27 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
     if not name or not any(c.isalpha() for c in name):
         return None
     return name, kind, role, affiliation, origin, located
+
+
+def _name_after_title(title: Token) -> list[Token] | None:
+    """The person a title names: "The Ukrainian president, Volodymyr Zelenskiy" (an apposition, whatever the
+    recogniser tagged it) or "the secretary general of NATO Jens Stoltenberg" (a person's name ending the
+    "of" phrase)."""
+    if title.lemma_.lower() not in PERSON_NOUNS and title.lower_ not in TITLE_WORDS:
+        return None
+    for child in title.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in ("GPE", "LOC", "NORP", "DATE"):
+            return [t for t in child.subtree if t.pos_ == "PROPN" and t.i <= child.i]
+    node = title
+    for _ in range(3):  # "head of the government of X Boris Johnson"
+        objects = [g for p in node.rights if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        if not objects:
+            return None
+        node = objects[0]
+        span = _entity_span(node)
+        if span is not None and span.label_ == "PERSON" and span.end == node.i + 1:
+            return list(span)
+    return None
 
 
 def _containing_place(token: Token) -> str | None:

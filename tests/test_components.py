@@ -861,3 +861,53 @@ def test_an_event_noun_held_as_a_possibility_is_not_a_fact():
     for spec, ents in ((FEARED_INVASION, FEARED_INVASION_ENTS), (IN_CASE_OF, IN_CASE_OF_ENTS)):
         _, events = _events(spec, ents)
         assert [(e.trigger, e.status) for e in events if e.type == "Attack"] == [("invasion", "planned")]
+
+
+# "On Thursday, the head of the British government Boris Johnson met with the secretary general of NATO Jens Stoltenberg."
+TITLE_OF_BODY_NAME = """
+On on ADP IN prep 11
+Thursday Thursday PROPN NNP pobj 0
+, , PUNCT , punct 11
+the the DET DT det 4
+head head NOUN NN nsubj 11
+of of ADP IN prep 4
+the the DET DT det 8
+British british ADJ JJ amod 8
+government government NOUN NN compound 10
+Boris Boris PROPN NNP compound 10
+Johnson Johnson PROPN NNP pobj 5
+met meet VERB VBD ROOT 11
+with with ADP IN prep 11
+the the DET DT det 15
+secretary secretary NOUN NN compound 15
+general general NOUN NN pobj 12
+of of ADP IN prep 15
+NATO NATO PROPN NNP compound 19
+Jens Jens PROPN NNP compound 19
+Stoltenberg Stoltenberg PROPN NNP pobj 16
+. . PUNCT . punct 11
+"""
+TITLE_OF_BODY_NAME_ENTS = [(1, 2, 'DATE'), (7, 8, 'NORP'), (9, 11, 'PERSON'), (17, 18, 'ORG'), (18, 20, 'PERSON')]
+
+# "The Ukrainian president, Volodymyr Zelenskiy, visited Kherson."
+TITLE_APPOSITION = """
+The the DET DT det 2
+Ukrainian ukrainian ADJ JJ amod 2
+president president NOUN NN nsubj 7
+, , PUNCT , punct 2
+Volodymyr Volodymyr PROPN NNP compound 5
+Zelenskiy Zelenskiy PROPN NNP appos 2
+, , PUNCT , punct 2
+visited visit VERB VBD ROOT 7
+Kherson Kherson PROPN NNP dobj 7
+. . PUNCT . punct 7
+"""
+TITLE_APPOSITION_ENTS = [(1, 2, 'NORP'), (4, 6, 'ORG'), (8, 9, 'PERSON')]
+
+
+def test_a_title_before_a_name_gives_the_person_not_the_title():
+    extraction, (meeting,) = _events(TITLE_OF_BODY_NAME, TITLE_OF_BODY_NAME_ENTS)
+    assert {("agent", "Boris Johnson"), ("participant", "Jens Stoltenberg")} <= _roles(extraction, meeting)
+    extraction, (visit,) = _events(TITLE_APPOSITION, TITLE_APPOSITION_ENTS)
+    agents = [extraction.entities[r.entity] for r in visit.roles if r.role == "agent"]
+    assert [(a.name, a.kind) for a in agents] == [("Volodymyr Zelenskiy", "Person")]

@@ -180,10 +180,10 @@ def resolve_date(text: str, published: date | None, *, future: bool = False) -> 
     value = data.date_obj.date()
     if published is not None and value > published and not future:
         return DateRef(text=words)  # news reports the past: a future date is a misreading
-    if published is not None and value == published and (data.period or "day") == "day" and \
+    period = data.period or "day"
+    if published is not None and value == published and period == "day" and \
             not re.search(rf"\b0?{published.day}\b", stripped):
         return DateRef(text=words)  # the parser fell back on the publication day: it read nothing
-    period = data.period or "day"
     resolution = {"time": "day", "day": "day", "week": "week", "month": "month", "year": "year"}.get(period, "day")
     if resolution == "month":
         value = value.replace(day=1)
@@ -543,8 +543,7 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
                 words.extend(right.subtree)
     words = sorted(set(words), key=lambda t: t.i)
     # drop quantities, hedges and leading determiners that hung on modifiers
-    while words and words[-1].tag_ == "POS" and words[-1].i != token.i:
-        words.pop()  # "Khalifa Haftar's" is Khalifa Haftar; "Ukraine's Air Force" keeps its 's
+    words = _without_trailing_possessive(words)
     words = [t for t in words if not (t.like_num and t.dep_ in ("nummod", "quantmod", "compound")
                                       and parse_number([t]) is not None)
              and t.lower_ not in APPROXIMATORS | {"a", "an", "the", "recently", "also"}]
@@ -572,9 +571,7 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
         role_words = [t.text for t in titles if t.lower_ not in ("the", "of", "former", "acting", "ex")]
         role = " ".join(role_words) or (token.text if lemma in PERSON_NOUNS else None)
         if entity_span is not None and entity_span.label_ == "PERSON":
-            words = list(entity_span)
-            while len(words) > 1 and words[-1].tag_ == "POS":
-                words.pop()
+            words = _without_trailing_possessive(list(entity_span))
         elif (named := _name_after_title(token)) is not None:
             words = named  # "the head of the British government Boris Johnson" is Boris Johnson
         else:
@@ -599,6 +596,14 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
     if not name or not any(c.isalpha() for c in name):
         return None
     return name, kind, role, affiliation, origin, located
+
+
+def _without_trailing_possessive(words: list[Token]) -> list[Token]:
+    """"Khalifa Haftar's" is Khalifa Haftar; "Ukraine's Air Force" keeps its 's."""
+    end = len(words)
+    while end > 1 and words[end - 1].tag_ == "POS":
+        end -= 1
+    return words[:end]
 
 
 def _name_after_title(title: Token) -> list[Token] | None:

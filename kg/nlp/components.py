@@ -291,8 +291,7 @@ def _place_like(token: Token) -> bool:
     token = referent(token)
     lemma = token.lemma_.lower()
     return is_place_token(token) or token.pos_ in ("PROPN", "PRON") or lemma in PLACE_NOUNS or lemma in FACILITY_NOUNS or \
-        lemma in POSITION_NOUNS or lemma in ("control", "ground", "height", "bridgehead", "foothold", "village",
-                                             "city", "town", "land")
+        lemma in POSITION_NOUNS or lemma in ("control", "ground", "height", "bridgehead", "foothold", "land")
 
 
 def _lost_nothing_material(token: Token) -> bool:
@@ -570,17 +569,16 @@ def _status(token: Token) -> str:
     # "condemned the strikes and called for them to stop": a verb coordinated with a plan word is not planned
     coordinated = {node.head.i for node in chain if node.dep_ == "conj"}
     for node in chain:
-        lemma = node.lemma_.lower()
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return "planned"  # "if Ukraine retook Crimea": a condition, not something done
-        if node.i in coordinated:
-            lemma = ""
-        if node.i != token.i and lemma in DENIAL_VERBS:
-            return "denied"
-        if node.i != token.i and lemma in THREAT_WORDS:
-            return "threatened"
-        if node.i != token.i and lemma in PLAN_WORDS:
-            return "planned"
+        if node.i != token.i and node.i not in coordinated:
+            lemma = node.lemma_.lower()
+            if lemma in DENIAL_VERBS:
+                return "denied"
+            if lemma in THREAT_WORDS:
+                return "threatened"
+            if lemma in PLAN_WORDS:
+                return "planned"
         if any(c.dep_ == "aux" and c.lower_ in MODAL_PLANNED for c in node.children):
             return "planned"
     return "occurred"
@@ -645,9 +643,8 @@ def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
              and not (e.root.dep_ == "pobj" and e.root.head.lower_ in ("since", "until", "till"))
              and not (e.end < len(doc) and doc[e.end].lower_ in ("after", "before", "later", "earlier"))
              and not e.text.lower().endswith(("-day", "-year", "-month", "-week", "-old", " old"))]
-    distance = {t.i: number for number, t in enumerate([token, *token.ancestors])}
-    if token.pos_ != "VERB":
-        distance = _nominal_reach(token)
+    distance = {t.i: number for number, t in enumerate([token, *token.ancestors])} if token.pos_ == "VERB" \
+        else _nominal_reach(token)
     attached: list[tuple[int, Span]] = []
     dangling: list[Span] = []
     for e in dates:

@@ -216,6 +216,7 @@ def _index() -> _Index:
     records = tuple(_record(entry, countries) for entry in data["actors"])
     by_key: dict[str, ActorRecord] = {}
     by_name: dict[str, ActorRecord] = {}
+    people: dict[str, set[tuple[str, str]]] = {}
     for record in records:
         if record.key in by_key:
             raise KgError(f"{DATA_FILE}: key {record.key} is used twice")
@@ -225,6 +226,9 @@ def _index() -> _Index:
             other = by_name.setdefault(key, record)
             if other is not record:
                 raise KgError(f"{DATA_FILE}: {text!r} names both {other.key} and {record.key}")
+            parts = key.split()
+            if record.kind == "Person" and len(parts) >= 2:
+                people.setdefault(parts[-1], set()).add((parts[-2], record.key))
     adjectives: dict[str, str] = {}
     country_words: dict[str, frozenset[tuple[str, ...]]] = {}
     for iso, words in countries.items():
@@ -233,13 +237,6 @@ def _index() -> _Index:
         for key in keys:
             if adjectives.setdefault(key, iso) != iso:
                 raise KgError(f"{DATA_FILE}: adjective {key!r} belongs to both {adjectives[key]} and {iso}")
-    people: dict[str, set[tuple[str, str]]] = {}
-    for record in records:
-        if record.kind == "Person":
-            for text in (record.name, *record.aliases):
-                known = match_key(text).split()
-                if len(known) >= 2:
-                    people.setdefault(known[-1], set()).add((known[-2], record.key))
     people_by_surname = {surname: tuple(sorted(pairs)) for surname, pairs in people.items()}
     return _Index(records, by_key, by_name, adjectives, country_words, people_by_surname)
 

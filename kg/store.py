@@ -96,6 +96,17 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
+#: What opening says of a store killed while it was created: RocksDB's column families are not all there
+#: yet, or Oxigraph has not written its storage version (a read-only open would have to write it).
+_UNFINISHED_STORE = ("column family not found", "only possible on read-write instances")
+
+
+def _unfinished_hint(message: str) -> str:
+    if not any(sign in message.lower() for sign in _UNFINISHED_STORE):
+        return ""
+    return ": the store was interrupted while it was created; open it for writing once (`kg ingest`) to complete it"
+
+
 class LocalStore:
     """pyoxigraph on disk: one writer process at a time, any number of read-only readers."""
 
@@ -114,16 +125,12 @@ class LocalStore:
             else:
                 target.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(target))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             text = str(exc)
-            if "lock" in text.lower():
+            if isinstance(exc, OSError) and "lock" in text.lower():
                 raise StoreLockedError(f"store {target} is in use by another kg process (an ingest?): "
                                        f"wait for it to finish and try again") from None
-            raise StoreError(f"cannot open store {target}: {text}") from None
-        except RuntimeError as exc:  # RocksDB's "invalid argument": a store killed while it was created
-            hint = (": the store was interrupted while it was created; open it for writing once (`kg ingest`) "
-                    "to complete it") if "column family not found" in str(exc).lower() else ""
-            raise StoreError(f"cannot open store {target}: {exc}{hint}") from None
+            raise StoreError(f"cannot open store {target}: {text}{_unfinished_hint(text)}") from None
         # a store written before the merged default graph existed is read as the (slow) union
         # until it is next opened for writing, which merges it once
         self._union = not self._has_merge()

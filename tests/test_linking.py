@@ -1,7 +1,7 @@
 """Place linking with the region written after a comma: inside that region, or a list of places."""
 from __future__ import annotations
 
-from kg.model import Article, Entity, Extraction
+from kg.model import Article, Entity, Event, Extraction, Role
 from kg.resolve.linking import resolve
 
 
@@ -19,10 +19,39 @@ def test_a_namesake_outside_the_written_region_is_never_chosen():
 
 
 def test_a_village_missing_from_the_gazetteer_still_lies_in_its_region():
+    entities = _linked("Vyshnevyi Yarok", "Kherson")  # a name of the test's own: no such place exists
+    (village,) = [e for e in entities.values() if e.name == "Vyshnevyi Yarok"]
+    assert village.located_in == "iso:UA-65" and village.geonames_id is None
+    assert village.geo_precision == "region" and village.lat is None
+
+
+def test_a_village_under_500_people_gets_its_point_from_the_postal_data():
     entities = _linked("Zolota Balka", "Kherson")
     (village,) = [e for e in entities.values() if e.name == "Zolota Balka"]
     assert village.located_in == "iso:UA-65" and village.geonames_id is None
-    assert village.geo_precision == "region"
+    assert village.geo_precision == "exact" and village.lat is not None and village.long is not None
+
+
+def test_a_romanisation_variant_finds_the_village():
+    entities = _linked("Klischiivka", "Donetsk region")
+    (village,) = [e for e in entities.values() if e.kind == "Settlement"]
+    assert village.name == "Klishchiivka" and village.located_in == "iso:UA-14" and "Klischiivka" in village.aliases
+
+
+def _person(name: str, *, struck: bool) -> dict[str, Entity]:
+    extraction = Extraction(article=Article(id="t", text=""))
+    extraction.entities["p"] = Entity(name=name, kind="Person", key="p")
+    if struck:
+        extraction.events.append(Event(id="e", type="Strike", trigger="shelled", sentence="", sentence_start=0,
+                                       roles=[Role("target", "p")]))
+    return resolve(extraction).entities
+
+
+def test_a_postal_village_name_alone_does_not_overrule_the_tagger():
+    """Tens of thousands of small villages share names with words and people: a name the tagger calls a
+    person becomes such a village only when something is done to it."""
+    assert [e.kind for e in _person("Krokhmalne", struck=False).values()] == ["Person"]
+    assert "Settlement" in [e.kind for e in _person("Krokhmalne", struck=True).values()]
 
 
 def test_a_city_before_another_region_name_is_a_list_not_inside_it():

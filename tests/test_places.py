@@ -257,9 +257,38 @@ def test_index_is_small_latin_and_well_formed() -> None:
     assert all(len(row) == len(header) for row in rows)
     kinds = {row[2] for row in rows}
     assert kinds == {"Country", "Region", "Settlement"}
-    aliases = [alias for row in rows for alias in row[9].split("|") if alias]
-    assert not [alias for alias in aliases if any("\u0400" <= char <= "\u04ff" for char in alias)]  # no Cyrillic
-    assert "Kupiansk" in rows[[row[0] for row in rows].index("703656")][8].split("|")
+    assert {row[8] for row in rows} == {"geonames", "postal", "curated"}
+    names = [row[1] for row in rows if row[8] == "postal"] + [alias for row in rows for alias in row[10].split("|") if alias]
+    assert not [name for name in names if any("\u0400" <= char <= "\u04ff" for char in name)]  # no Cyrillic
+    assert "Kupiansk" in rows[[row[0] for row in rows].index("703656")][9].split("|")
+
+
+@pytest.mark.parametrize(
+    ("village", "iso"),
+    [("Synkivka", "UA-63"), ("Krokhmalne", "UA-63"), ("Pishchane", "UA-63"), ("Novomykhailivka", "UA-14")],
+)
+def test_front_line_villages_under_500_people_have_points(village: str, iso: str) -> None:
+    record, candidates, _ = resolve(village, context_regions=[iso])
+    assert record is not None and record.region == iso and record.kind == "Settlement", candidates
+    assert record.lat is not None and 44 < record.lat < 53 and 22 < record.long < 41  # inside Ukraine's extent
+    assert parent(record).key == f"iso:{iso}"
+
+
+def test_a_postal_village_never_outranks_a_town_of_that_name() -> None:
+    """The postal data files some of Kupiansk's post offices as a point 14 km away; the town stays one place."""
+    record, candidates, precision = resolve("Kupiansk")
+    assert record is not None and record.key == "geonames:703656" and precision == "exact"
+    assert [r.source for r in candidates] == ["geonames"]
+
+
+def test_namesake_villages_are_told_apart_by_their_oblast() -> None:
+    found = lookup("Tabaivka")
+    assert len({r.region for r in found}) > 1 and all(r.source == "postal" for r in found)
+    for iso in {r.region for r in found}:
+        record, _, _ = resolve("Tabaivka", context_regions=[iso])
+        assert record.region == iso
+        assert record.key.startswith(f"gazetteer:{iso}:tabaivka@")
+    assert resolve("Tabaivka")[2] == "ambiguous"  # no context: no reason to prefer one
 
 
 def test_committed_index_is_current() -> None:

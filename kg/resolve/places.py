@@ -6,7 +6,10 @@ and every later lookup is a dict access.
 
 Columns of the index (tab-separated, ``|`` inside list columns; empty = unknown)::
 
-    geonameid  name  kind  lat  long  country  region  population  variants  aliases  keys
+    geonameid  name  kind  lat  long  country  region  population  source  variants  aliases  keys
+
+``source`` is "geonames" (GeoNames' cities extract), "postal" (a village known only from GeoNames' postal
+data: a name and a point, no population; its label ranks like an alias) or "curated" (written by hand).
 
 ``variants`` are curated names that rank like the label (the transliterations the news uses,
 "Kiev", "Odessa", "Kharkiv Oblast"); ``aliases`` are GeoNames alternate names (Latin script only),
@@ -19,6 +22,7 @@ from __future__ import annotations
 import functools
 import gc
 import gzip
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +46,8 @@ __all__ = [
 
 INDEX_FILE: Path = DATA_DIR / "places.tsv.gz"
 COLUMNS = (
-    "geonameid", "name", "kind", "lat", "long", "country", "region", "population", "variants", "aliases", "keys"
+    "geonameid", "name", "kind", "lat", "long", "country", "region", "population", "source", "variants", "aliases",
+    "keys",
 )
 
 _MONTHS = (
@@ -100,7 +105,7 @@ _SETTLEMENT_PREFIXES = ("city of ", "town of ", "village of ")
 @dataclass(frozen=True, slots=True)
 class PlaceRecord:
     # Stable identity: "geonames:703656" for places with a GeoNames id, "iso:UA-63" for regions,
-    # "gazetteer:UA:robotyne" for the few curated places GeoNames' extract lacks.
+    # "gazetteer:UA-23:robotyne@47.4431,35.8261" for the villages GeoNames' cities extract lacks.
     key: str
     name: str  # English label, e.g. "Kupyansk", "Kharkiv Oblast", "Ukraine"
     kind: str  # "Settlement", "Region" or "Country"
@@ -109,8 +114,9 @@ class PlaceRecord:
     country: str  # ISO2, e.g. "UA"
     region: str | None  # ISO 3166-2 of the containing region, e.g. "UA-63" (for a region: its own code)
     geonames_id: int | None
-    population: int  # 0 when unknown (regions)
+    population: int  # 0 when unknown (regions, postal villages)
     aliases: tuple[str, ...]
+    source: str = "geonames"  # "geonames", "postal" or "curated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,13 +126,17 @@ class _Index:
     countries: dict[str, PlaceRecord]  # by ISO2
 
 
-def record_key(kind: str, geonames_id: int | None, region: str | None, country: str, name: str) -> str:
-    """Identity of a place: its GeoNames id where it has one, its ISO 3166-2 code for a region."""
+def record_key(
+    kind: str, geonames_id: int | None, region: str | None, country: str, name: str, lat: str = "", long: str = ""
+) -> str:
+    """Identity of a place: its GeoNames id where it has one, its ISO 3166-2 code for a region; else its
+    region, name and point, since one oblast can hold several villages of one name."""
     if kind == "Region" and region:
         return f"iso:{region}"
     if geonames_id is not None:
         return f"geonames:{geonames_id}"
-    return f"gazetteer:{country}:{slug(name)}"
+    point = f"@{float(lat):.4f},{float(long):.4f}" if lat and long else ""
+    return f"gazetteer:{region or country}:{slug(name)}{point}"
 
 
 @functools.cache
@@ -151,13 +161,13 @@ def _read(path: Path) -> _Index:
         if tuple(header) != COLUMNS:
             raise ValueError(f"{path}: unexpected columns {header}; rebuild with kg.resolve.build_places")
         for line in stream:
-            gid, name, kind, lat, long, country, region, population, variants, aliases, keys = line.rstrip(
+            gid, name, kind, lat, long, country, region, population, source, variants, aliases, keys = line.rstrip(
                 "\n"
             ).split("\t")
             geonames_id = int(gid) if gid else None
             strong = variants.split("|") if variants else []
             record = PlaceRecord(
-                key=record_key(kind, geonames_id, region, country, name),
+                key=record_key(kind, geonames_id, region, country, name, lat, long),
                 name=name,
                 kind=kind,
                 lat=float(lat) if lat else None,
@@ -167,14 +177,17 @@ def _read(path: Path) -> _Index:
                 geonames_id=geonames_id,
                 population=int(population) if population else 0,
                 aliases=tuple(strong + aliases.split("|")) if aliases else tuple(strong),
+                source=source,
             )
             records[record.key] = record
             if kind == "Country":
                 countries[country] = record
-            # The builder wrote one distinct key per form: the name's and the variants' first (tier 0).
+            # The builder wrote one distinct key per form: the name's and the variants' first (tier 0). A postal
+            # village's name ranks like an alias: a place of 500+ people of that name is the likelier meaning.
+            lowest = 1 if source == "postal" else 0
             for position, key in enumerate(keys.split("|")):
                 if key not in STOPWORDS and (len(key) > 2 or (key in SHORT_KEYS and kind == "Country")):
-                    names.setdefault(key, []).append((0 if position <= len(strong) else 1, record))
+                    names.setdefault(key, []).append((max(lowest, 0 if position <= len(strong) else 1), record))
     return _Index(records=records, names=names, countries=countries)
 
 
@@ -210,7 +223,39 @@ def _candidates(name: str) -> list[tuple[int, PlaceRecord]]:
             base, prefer = key.split(" ", 2)[2], "Settlement"
         base = base.removeprefix("the ")
         hits = [(tier + 2, record) for tier, record in names.get(base, ())] if base else []
+        if not hits:
+            hits = [(tier + 2, record) for tier, record in _spellings().get(_spelling(base or key), ())]
     return sorted(hits, key=lambda hit: _rank(hit[0], hit[1], prefer))
+
+
+_SPELLING_RULES = (
+    (re.compile(r"shch"), "sch"),  # Щ: "Klishchiivka", "Klischiivka"
+    (re.compile(r"[ij]"), "y"),  # Й, І, Ї, И: "Mykhailivka", "Mykhaylivka"; "Kamianka", "Kamyanka"
+    (re.compile(r"g"), "h"),  # Г as Russian spells it: "Gremyachka", "Hremiachka"
+    (re.compile(r"y+"), "y"),
+    (re.compile(r"(?<=[a-z]{3})(?:oye|oe)\b"), "e"),  # Russian neuter ending: "Novotroitskoye"
+    (re.compile(r"(?<=[a-z]{3})ovo\b"), "ove"),  # "Logvinovo", "Lohvynove"
+)
+
+
+def _spelling(key: str) -> str:
+    """One form for the ways Ukrainian names are romanised (national system, BGN, Russian-derived)."""
+    for pattern, replacement in _SPELLING_RULES:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+@functools.cache
+def _spellings() -> dict[str, list[tuple[int, PlaceRecord]]]:
+    """Ukraine's settlements by spelling form; built on the first name that no exact key finds."""
+    forms: dict[str, list[tuple[int, PlaceRecord]]] = {}
+    for key, hits in _index().names.items():
+        for tier, record in hits:
+            if record.country == "UA" and record.kind == "Settlement":
+                slot = forms.setdefault(_spelling(key), [])
+                if all(other is not record for _, other in slot):
+                    slot.append((tier, record))
+    return forms
 
 
 def lookup(name: str) -> list[PlaceRecord]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from kg.model import Article, Entity, Event, Extraction, Role
 from kg.resolve.linking import resolve
+from kg.resolve.places import distance_km, lookup
 
 
 def _linked(name: str, located_in: str) -> dict[str, Entity]:
@@ -58,3 +59,17 @@ def test_a_city_before_another_region_name_is_a_list_not_inside_it():
     entities = _linked("Odesa", "Kharkiv")
     (city,) = [e for e in entities.values() if e.name == "Odesa"]
     assert city.geonames_id == 698740 and city.located_in == "iso:UA-51"
+
+
+def test_a_namesake_is_the_one_near_the_other_places_of_the_article():
+    extraction = Extraction(article=Article(id="t", text=""))
+    extraction.entities["town"] = Entity(name="Kupyansk", kind="Place", key="town")
+    extraction.entities["village"] = Entity(name="Ivanivka", kind="Place", key="village", located_in="Kharkiv region")
+    entities = resolve(extraction).entities
+    (town,) = [e for e in entities.values() if e.name == "Kupyansk"]
+    (village,) = [e for e in entities.values() if e.name == "Ivanivka"]
+    namesakes = [r for r in lookup("Ivanivka") if r.region == "UA-63"]
+    assert len(namesakes) > 2 and village.located_in == "iso:UA-63"
+    nearest = min(distance_km((r.lat, r.long), (town.lat, town.long)) for r in namesakes)
+    assert distance_km((village.lat, village.long), (town.lat, town.long)) == nearest < 30
+    assert village.geo_precision == "ambiguous"  # still one of several: the choice is the article's context

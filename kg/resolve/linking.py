@@ -38,6 +38,7 @@ class _Resolver:
         self.mapping: dict[str, str] = {}
         self.context_regions: list[str] = []
         self.context_countries: list[str] = []
+        self.context_points: list[tuple[float, float]] = []
         self._collect_context()
 
     # ---- context: regions and countries the article names unambiguously
@@ -47,6 +48,8 @@ class _Resolver:
                 candidates = places.lookup(entity.name)
                 if len(candidates) == 1 or (candidates and candidates[0].kind in ("Region", "Country")):
                     record = candidates[0]
+                    if record.kind == "Settlement" and record.lat is not None and record.long is not None:
+                        self.context_points.append((record.lat, record.long))
                     if record.region and record.region not in self.context_regions:
                         self.context_regions.append(record.region)
                     if record.country not in self.context_countries:
@@ -139,7 +142,8 @@ class _Resolver:
         if kind in _PLACE_KINDS or mistaken:
             hinted = self._hint_regions(entity.located_in)
             record, candidates, precision = places.resolve(
-                entity.name, context_regions=[*hinted, *self.context_regions], context_countries=self.context_countries)
+                entity.name, context_regions=[*hinted, *self.context_regions], context_countries=self.context_countries,
+                near=self.context_points)
             # a name struck, attacked or taken is a place even when the tagger said person or organisation;
             # a village known only from the postal data is too small to outweigh the tagger on its own
             trusted = not mistaken or (record is not None and record.kind != "Region" and (
@@ -164,7 +168,8 @@ class _Resolver:
             located = None
             if entity.located_in:
                 record, _, precision = places.resolve(entity.located_in, context_regions=self.context_regions,
-                                                      context_countries=self.context_countries)
+                                                      context_countries=self.context_countries,
+                                                      near=self.context_points)
                 located = self._add_place(record, precision, alias=entity.located_in) if record else None
             # "Odesa port" and "the port of Odesa" are one facility: its kind of building and its place
             words = name_key(entity.name).split()

@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import gc
 import gzip
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ __all__ = [
     "by_key",
     "record_key",
     "coordinate_precision",
+    "distance_km",
 ]
 
 INDEX_FILE: Path = DATA_DIR / "places.tsv.gz"
@@ -250,11 +252,10 @@ def _spellings() -> dict[str, list[tuple[int, PlaceRecord]]]:
     """Ukraine's settlements by spelling form; built on the first name that no exact key finds."""
     forms: dict[str, list[tuple[int, PlaceRecord]]] = {}
     for key, hits in _index().names.items():
-        for tier, record in hits:
-            if record.country == "UA" and record.kind == "Settlement":
-                slot = forms.setdefault(_spelling(key), [])
-                if all(other is not record for _, other in slot):
-                    slot.append((tier, record))
+        ukrainian = [(tier, record) for tier, record in hits if record.country == "UA" and record.kind == "Settlement"]
+        if ukrainian:
+            slot = forms.setdefault(_spelling(key), [])
+            slot.extend(hit for hit in ukrainian if all(other is not hit[1] for _, other in slot))
     return forms
 
 
@@ -264,12 +265,17 @@ def lookup(name: str) -> list[PlaceRecord]:
 
 
 def resolve(
-    name: str, *, context_regions: Sequence[str] = (), context_countries: Sequence[str] = ()
+    name: str,
+    *,
+    context_regions: Sequence[str] = (),
+    context_countries: Sequence[str] = (),
+    near: Sequence[tuple[float, float]] = (),
 ) -> tuple[PlaceRecord | None, list[PlaceRecord], str]:
-    """Pick one candidate using context (ISO region codes and ISO2 countries named nearby in the article);
-    return (chosen or None, all candidates, precision) where precision is one of "exact" (one clear
-    candidate or context decided it), "ambiguous" (several candidates, chosen by population / country UA preference),
-    "unresolved" (no candidate)."""
+    """Pick one candidate using context (ISO region codes and ISO2 countries named nearby in the article,
+    and the points of the places it names without doubt); return (chosen or None, all candidates, precision)
+    where precision is one of "exact" (one clear candidate or context decided it), "ambiguous" (several
+    equally good candidates: the one nearest the article's other places, else by population and a
+    preference for Ukraine), "unresolved" (no candidate)."""
     hits = _candidates(name)
     candidates = [record for _, record in hits]
     if not hits:
@@ -278,8 +284,34 @@ def resolve(
         if wanted:
             inside = [hit for hit in hits if getattr(hit[1], attribute) in wanted]
             if inside:
-                return inside[0][1], candidates, "exact" if _clear(inside) else "ambiguous"
-    return hits[0][1], candidates, "exact" if _clear(hits) else "ambiguous"
+                return _nearest(inside, near), candidates, "exact" if _clear(inside) else "ambiguous"
+    return _nearest(hits, near), candidates, "exact" if _clear(hits) else "ambiguous"
+
+
+NEAR_TIES_BELOW = 20_000
+"""Population under which namesakes in one country count as equally likely, and nearness decides."""
+
+
+def _nearest(hits: Sequence[tuple[int, PlaceRecord]], near: Sequence[tuple[float, float]]) -> PlaceRecord:
+    """Among namesakes matched equally well, the one closest to a place the article names ("Ivanivka" in an
+    article on Kupyansk is the Ivanivka near Kupyansk); the first when there is nothing to go by."""
+    first = hits[0]
+    if not near or first[1].population >= NEAR_TIES_BELOW:
+        return first[1]  # a city named without qualification is the city ("Berlin", "Washington")
+    tied = [record for tier, record in hits if tier == first[0] and record.kind == first[1].kind
+            and record.country == first[1].country and record.population < NEAR_TIES_BELOW
+            and record.lat is not None and record.long is not None]
+    if len(tied) < 2:
+        return first[1]
+    return min(tied, key=lambda record: (min(distance_km((record.lat, record.long), point) for point in near),
+                                         record.key))
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Equirectangular distance in km: exact enough at the scale of one country."""
+    (lat1, long1), (lat2, long2) = a, b
+    x = math.radians(long2 - long1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
 
 
 def _clear(hits: Sequence[tuple[int, PlaceRecord]]) -> bool:

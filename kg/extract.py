@@ -18,7 +18,7 @@ from .model import Article, Claim, DateRef, Entity, Event, Extraction, Quantity,
 from .names import name_key
 from .nlp.components import Frame, comma_named_left, region_written_after, is_equipment_token, is_place_token
 from .nlp.lexicon import (APPROXIMATORS, CIVILIAN_NOUNS, POSITION_NOUNS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, GENERIC_SOURCES,
-                          GOVERNMENT_NOUNS, LOCATIVE_PREPS, PERSON_NOUNS, PLACE_NOUNS, TITLE_WORDS, VAGUE_NUMBERS)
+                          GOVERNMENT_NOUNS, LOCATIVE_PREPS, ORIGIN_TYPES, PERSON_NOUNS, PLACE_NOUNS, TITLE_WORDS, VAGUE_NUMBERS)
 from .nlp.pipeline import MAX_CHUNK_CHARS
 
 __all__ = ["extract", "extract_docs", "extract_many", "chunks", "resolve_date", "parse_number"]
@@ -171,7 +171,10 @@ def resolve_date(text: str, published: date | None, *, future: bool = False) -> 
     weekday = _WEEKDAYS.get(stripped.lower().removeprefix("last ").removesuffix(" night").removesuffix(" morning")
                             .removesuffix(" evening").removesuffix(" afternoon"))
     if weekday is not None and published is not None:
-        # "on Sunday" is the last Sunday on or before publication day
+        # "on Sunday" is the last Sunday on or before publication day; "will visit on Tuesday" the next Tuesday
+        if future and not stripped.lower().startswith("last "):
+            return DateRef(text=words, value=published + timedelta(days=(weekday - published.weekday()) % 7),
+                           resolution="day")
         return DateRef(text=words, value=published - timedelta(days=(published.weekday() - weekday) % 7),
                        resolution="day")
     data = _date_parser(published, future).get_date_data(stripped)
@@ -224,6 +227,8 @@ def parse_number(tokens: list[Token]) -> Quantity | None:
 
 def _quantity_tokens(head: Token) -> list[Token]:
     for child in head.children:
+        if child.ent_type_ == "DATE":
+            continue
         if child.dep_ == "nummod" or (child.like_num and child.dep_ in ("amod", "quantmod", "compound")):
             return sorted([child, *child.subtree], key=lambda t: t.i)[: len(list(child.subtree))]
     return []
@@ -236,6 +241,7 @@ class _Mention:
     key: str
     kind: str
     start: int  # article-level order (chunk base + token index)
+    plural: bool = False  # "world leaders" is not "he"
 
 
 @dataclass
@@ -248,8 +254,8 @@ class _ArticleState:
     claims: list[Claim] = field(default_factory=list)
     history: list[_Mention] = field(default_factory=list)
     base: int = 0
-    last_date: tuple[int, DateRef] | None = None  # (paragraph id, date)
-    paragraphs: int = 0  # paragraphs in the chunks before this one
+    last_date: tuple[int, DateRef] | None = None  # (number of the sentence that gave it, date)
+    sentences: int = 0
 
     # ---- driving
     def add_doc(self, doc: Doc) -> None:
@@ -258,9 +264,11 @@ class _ArticleState:
         text = doc.text  # built anew on every access: once per chunk, not once per sentence
         ents = list(doc.ents)
         next_ent = 0
-        paragraph, counted_to = self.paragraphs, 0
+        counted_to = 0
+        self.last_date = None  # a chunk starts a paragraph
         for sent in doc.sents:
-            paragraph += text.count("\n\n", counted_to, sent.start_char)
+            if text.count("\n\n", counted_to, sent.start_char):
+                self.last_date = None  # so does a blank line
             counted_to = sent.start_char
             # register entity mentions in order, for coreference
             while next_ent < len(ents) and ents[next_ent].start < sent.end:
@@ -270,23 +278,27 @@ class _ArticleState:
                     self._entity_for(ent.root, remember=True)
             sent_frames = [by_trigger[t.i] for t in sent if t.i in by_trigger]
             sent_date: DateRef | None = None
+            # a sentence with no time of its own continues the one before it, in the same paragraph ("On 5
+            # March, Russian forces shelled X. Two civilians were killed."); a time word of its own ("recently
+            # traveled", "in 2019") that no event took is another time
+            carried = self.last_date[1] if self.last_date and self.last_date[0] == self.sentences - 1 and \
+                not any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in _OWN_TIME_WORDS for t in sent) else None
             for frame in sent_frames:
-                event = self._event(doc, sent, frame, paragraph)
+                event = self._event(doc, sent, frame, carried)
                 if event is None:
                     continue
-                if event.date and event.date.value:
+                if event.date and event.date.value and event.date is not carried:
                     sent_date = event.date
-            if sent_date is not None:
-                self.last_date = (paragraph, sent_date)
+            self.last_date = (self.sentences, sent_date) if sent_date is not None else None
+            self.sentences += 1
         self.base += len(doc) + 1
-        self.paragraphs = paragraph + 1 + text.count("\n\n", counted_to)  # the next chunk starts a paragraph
 
     def finish(self) -> Extraction:
         self._attach_suppliers()
         return Extraction(article=self.article, entities=self.entities, events=self.events, claims=self.claims)
 
     # ---- events
-    def _event(self, doc: Doc, sent: Span, frame: Frame, paragraph: int) -> Event | None:
+    def _event(self, doc: Doc, sent: Span, frame: Frame, carried: DateRef | None) -> Event | None:
         trigger = doc[frame.trigger]
         sentence = sent.text.strip()
         date_ref = None
@@ -297,8 +309,8 @@ class _ArticleState:
                 date_ref = candidate
             if date_ref.value:
                 break
-        if (date_ref is None or date_ref.value is None) and self.last_date and self.last_date[0] == paragraph:
-            date_ref = date_ref if date_ref and date_ref.value else self.last_date[1]
+        if (date_ref is None or date_ref.value is None) and carried is not None:
+            date_ref = carried
         roles: list[Role] = []
         seen: set[tuple[str, str]] = set()
 
@@ -371,6 +383,8 @@ class _ArticleState:
         tokens = _quantity_tokens(token)
         if not tokens and token.lemma_.lower() in VAGUE_NUMBERS:
             return Quantity(VAGUE_NUMBERS[token.lemma_.lower()], approximate=True, text=token.text)
+        if not tokens and token.tag_ == "NN" and is_equipment_token(token):
+            return Quantity(1)  # "a Bradley", "the tank"; not "most missiles"
         return parse_number(tokens) if tokens else None
 
     def _retype_roles(self, roles: list[Role], event_type: str) -> list[Role]:
@@ -391,11 +405,18 @@ class _ArticleState:
     def _nearest_place(self, sent: Span, trigger: Token, frame: Frame) -> Token | None:
         # only a locative phrase ("in X", "near X") of the trigger's own clause: the nearest place anywhere
         # in a long sentence was, in the hand audit, more often another clause's place than this event's
+        # and not one of another event coordinated with an event noun ("Russia's invasion and the war in
+        # Sudan"), of the topic ("spoke about the sanctions from the West") or where someone comes from ("met
+        # the heads of agencies from the former Soviet block")
         taken = set(frame.agents) | set(frame.targets) | set(frame.participants)
         clause = _clause_of(trigger).i
+        taken |= {t.i for c in trigger.children
+                  if (c.dep_ == "conj" and trigger.pos_ != "VERB") or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)
+                  for t in c.subtree}
         candidates = [t for t in sent if t.i not in taken and is_place_token(t)
                       and ((t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS)
                            or (t.head.i == trigger.i and t.dep_ in ("advmod", "npadvmod", "dobj", "appos", "oprd")))
+                      and not (t.head.lower_ == "from" and frame.type in ORIGIN_TYPES)
                       and t.ent_iob_ != "I"
                       and t.pos_ in ("PROPN", "NOUN") and _clause_of(t).i == clause]
         if not candidates:
@@ -415,7 +436,7 @@ class _ArticleState:
             split.append(Event(id=f"{event.id}-{number}", type=event.type, trigger=event.trigger,
                                sentence=event.sentence, sentence_start=event.sentence_start, status=event.status,
                                roles=[*shared, item], date=event.date,
-                               quantity=item.quantity or (Quantity(1) if item.role == "equipment" else None),
+                               quantity=item.quantity,
                                sources=list(event.sources), verbal=event.verbal))
         return split
 
@@ -453,7 +474,7 @@ class _ArticleState:
             entity.affiliation = entity.affiliation or affiliation
             entity.origin = entity.origin or origin
             entity.located_in = entity.located_in or located
-        self.history.append(_Mention(key, kind, self.base + token.i))
+        self.history.append(_Mention(key, kind, self.base + token.i, plural=token.tag_ in ("NNS", "NNPS")))
         return entity
 
     def _surname(self, name: str) -> Entity | None:
@@ -471,7 +492,7 @@ class _ArticleState:
         position = self.base + token.i
         recent = [m for m in reversed(self.history) if m.start < position and position - m.start < 120]
         if lower in _PRONOUNS_PERSON:
-            return next((self.entities[m.key] for m in recent if m.kind == "Person"), None)
+            return next((self.entities[m.key] for m in recent if m.kind == "Person" and not m.plural), None)
         if lower in _PRONOUNS_GROUP:
             near = [m for m in recent if position - m.start < 60]
             # "they" mostly means forces or bodies; "its" the nearest actor of any kind
@@ -643,6 +664,10 @@ def _containing_place(token: Token) -> str | None:
     return None
 
 
+#: Words that give a sentence a time of its own, so that it does not continue the last sentence's date.
+_OWN_TIME_WORDS = frozenset({"recently", "earlier", "previously", "later", "formerly", "once", "ago", "since",
+                             "then", "before", "after", "eventually", "soon"})
+_TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 
 

@@ -73,3 +73,33 @@ def test_a_namesake_is_the_one_near_the_other_places_of_the_article():
     nearest = min(distance_km((r.lat, r.long), (town.lat, town.long)) for r in namesakes)
     assert distance_km((village.lat, village.long), (town.lat, town.long)) == nearest < 30
     assert village.geo_precision == "ambiguous"  # still one of several: the choice is the article's context
+
+
+def _two_mentions(event_type: str, statuses: tuple[str, str]) -> list[Event]:
+    extraction = Extraction(article=Article(id="t", text=""))
+    extraction.entities["ru"] = Entity(name="Russia", kind="Country", key="ru")
+    extraction.entities["town"] = Entity(name="Bakhmut", kind="Place", key="town")
+    for number, status in enumerate(statuses):
+        extraction.events.append(Event(id=f"e{number}", type=event_type, trigger="x", sentence=f"s{number}",
+                                       sentence_start=number * 20, status=status,
+                                       roles=[Role("agent", "ru"), Role("place", "town")]))
+    return resolve(extraction).events
+
+
+def test_a_fight_that_happened_and_one_expected_are_two_events():
+    """"the offensive on Bakhmut" and "the next Russian assault on Bakhmut" in one article."""
+    assert len(_two_mentions("Attack", ("occurred", "planned"))) == 2
+    assert len(_two_mentions("Attack", ("occurred", "claimed"))) == 1
+    assert len(_two_mentions("Fortification", ("planned", "claimed"))) == 1  # a plan and its works: one effort
+
+
+def test_a_country_guessed_from_the_sentence_is_no_place_of_the_event():
+    """A place taken from the sentence around the trigger, not the event's own phrase, stays marked as such
+    through linking, so a country named elsewhere in the sentence is dropped."""
+    extraction = Extraction(article=Article(id="t", text=""))
+    extraction.entities["ru"] = Entity(name="Russia", kind="Country", key="ru")
+    extraction.entities["ge"] = Entity(name="Georgia", kind="Country", key="ge")
+    extraction.events.append(Event(id="e", type="Attack", trigger="attacked", sentence="", sentence_start=0,
+                                   roles=[Role("agent", "ru"), Role("place", "ge", inferred=True)]))
+    (event,) = resolve(extraction).events
+    assert [r.role for r in event.roles] == ["agent"]

@@ -5,16 +5,19 @@ They work on the parse only and leave their results as token indices on the Doc
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (ABSTRACT_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
-                      EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED,
+from .lexicon import (ABSTRACT_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
+                      EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED, ORIGIN_TYPES,
                       PLACE_NOUNS, PLAN_WORDS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
+
+_YEAR = re.compile(r"(1[89]|20)\d\d")
 
 __all__ = ["comma_named_left", "referent", "is_place_token", "is_equipment_token", "Frame", "DomainEntities", "ParagraphBreaks", "EventFrames", "Attribution"]
 
@@ -162,7 +165,7 @@ def region_written_after(token: Token) -> str | None:
     return found
 
 
-def _object_kinds(token: Token) -> set[str]:
+def _object_kinds(token: Token, *, means: bool = True) -> set[str]:
     kinds = set()
     for child in token.children:
         heads: list[Token] = []
@@ -170,7 +173,7 @@ def _object_kinds(token: Token) -> set[str]:
             heads = _conjuncts(child)
         elif child.dep_ in ("prt", "advmod"):
             kinds.add(child.lower_)
-        elif child.dep_ in ("prep", "agent"):
+        elif child.dep_ in ("prep", "agent") and (means or child.lower_ != "by"):
             heads = [g for g in child.children if g.dep_ == "pobj"]
             kinds.add(child.lower_)
         heads = heads + [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in STRONG_LOCATIVE_PREPS
@@ -228,8 +231,8 @@ def _trigger_type(token: Token) -> str | None:
             c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in CIVILIAN_NOUNS)
             for c in token.children):
         kind = "Attack"  # "shot a local resident", "beat a man"
-    elif not (_object_kinds(token) & condition):
-        return None
+    elif not (_object_kinds(token, means=kind != "Delivery") & condition):
+        return None  # (what is delivered is not what it goes by: "sent by plane or train")
     if lemma in SUPPORT_VERBS_AGENT and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and
                                             EVENT_TRIGGERS.get(c.lemma_.lower()) for c in token.children):
         return None  # "launched a strike": the noun is the event
@@ -242,6 +245,8 @@ def _trigger_type(token: Token) -> str | None:
         return None
     if lemma == "fire" and token.pos_ == "NOUN":
         return None
+    if lemma == "target" and (token.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)):
+        return None  # "struck targets", "targeted for overhaul", "targeted for sanctions"
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in GENERIC_CONTROLLERS:
         return None  # "munitions tend to kill civilians": a tendency, not an event
     if kind in ("Attack", "Clash") and lemma != "open" and any(o.lemma_.lower() in ABSTRACT_OBJECTS for o in _objects(token)):
@@ -479,6 +484,8 @@ def _add_object(frame: Frame, heads: list[Token]) -> None:
             frame.equipment.append(head.i)
         elif frame.type in ("Advance", "Visit") and is_place_token(head):
             frame.places.append(head.i)
+        elif frame.type == "Meeting":
+            frame.participants.append(head.i)  # "met Mr Putin": the other party, not a target
         else:
             frame.targets.append(head.i)
             if frame.type in ("Strike", "Attack") and is_place_token(head):
@@ -509,6 +516,8 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
         # the small model often tags Ukrainian villages as people: "near Staryi Saltiv" is still a place
         named_here = (obj.pos_ == "PROPN" and word in STRONG_LOCATIVE_PREPS and obj.ent_type_ not in ("NORP", "DATE")
                       and obj.lemma_.lower() not in TITLE_WORDS)
+        if word == "from" and frame.type in ORIGIN_TYPES:
+            continue  # "met officials from the Soviet bloc", "weapons from Germany": where they come from
         if word in LOCATIVE_PREPS and (is_place_token(obj) or named_here) and word not in ("by", "of") or \
                 (word == "of" and noun and is_place_token(obj) and frame.type in ("Strike", "Attack", "Advance")):
             frame.places.append(obj.i)
@@ -543,6 +552,8 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
 
 def _quantity_of(token: Token, frame: Frame) -> None:
     for child in token.children:
+        if child.ent_type_ == "DATE" or _YEAR.fullmatch(child.text):
+            continue  # "their 1979 invasion", "his 1938 speech": when, not how many
         if child.dep_ == "nummod" or (child.like_num and child.dep_ in ("amod", "quantmod")):
             frame.quantity = child.i
             return
@@ -556,6 +567,9 @@ def _status(token: Token) -> str:
     for ancestor in token.ancestors:
         if ancestor.lemma_.lower() in REPORT_VERBS:
             break
+        node = chain[-1]
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("if", "unless") for c in node.children):
+            break  # "just as Russia is striking Ukraine, you can understand ...": set in the main clause, not governed by it
         chain.append(ancestor)
         if ancestor.dep_ in ("ROOT", "ccomp", "parataxis"):
             break
@@ -594,6 +608,14 @@ def _nominal_status(token: Token) -> str:
             return "denied"
         if child.dep_ in ("amod", "compound") and child.lower_ in NOMINAL_PLANNED:
             return "planned"
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:  # "strikes on Crimea and attacks on refineries"
+        first = first.head
+    governor = first.head
+    if first.dep_ in ("nsubj", "dobj", "nsubjpass") and governor.pos_ in ("VERB", "AUX") and not presupposed(first) and \
+            any(c.dep_ == "aux" and c.lower_ in MODAL_PLANNED for c in governor.children) and \
+            governor.lemma_.lower() not in MENTION_VERBS:
+        return "planned"  # "this should entail strikes on Crimea", "a minor incursion might mean ...": not the invasion
     governor = token.head
     if token.dep_ == "nsubj" and any(c.dep_ in ("acomp", "attr") and c.lower_ in NOMINAL_PLANNED
                                      for c in governor.children):
@@ -643,8 +665,7 @@ def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
              and not (e.root.dep_ == "pobj" and e.root.head.lower_ in ("since", "until", "till"))
              and not (e.end < len(doc) and doc[e.end].lower_ in ("after", "before", "later", "earlier"))
              and not e.text.lower().endswith(("-day", "-year", "-month", "-week", "-old", " old"))]
-    distance = {t.i: number for number, t in enumerate([token, *token.ancestors])} if token.pos_ == "VERB" \
-        else _nominal_reach(token)
+    distance = _verbal_reach(token) if token.pos_ == "VERB" else _nominal_reach(token)
     attached: list[tuple[int, Span]] = []
     dangling: list[Span] = []
     for e in dates:
@@ -658,20 +679,64 @@ def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
             attached.append((distance[node.i], e))
         elif not crossed and node.pos_ not in ("VERB", "AUX"):
             dangling.append(e)  # hung off the sentence by a bad parse
+    # an event noun that no verb carries is background ("amid a crisis over Russia's invasion")
+    mentioned = any(a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in MENTION_VERBS for a in token.ancestors) or \
+        not any(doc[i].pos_ in ("VERB", "AUX") for i in distance)
+    for e in dates:  # "On 26 July, ...": a date set before the sentence is the time of all it tells (not "Today
+        # we ...", not an event the sentence only refers to: "On Friday, he gave awards, referring to the invasion")
+        if not mentioned and all(t.pos_ in ("ADP", "ADV") for t in doc[sent.start:e.start]) and e.start - sent.start <= 2 and \
+                e.end < sent.end and doc[e.end].text == "," and all(e is not other for _, other in attached):
+            attached.append((len(doc), e))
     attached.sort(key=lambda pair: pair[0])
     if attached or token.pos_ != "VERB" or len(dangling) != 1 or len(dates) != 1:
         return [(e.start, e.end) for _, e in attached]
     return [(dangling[0].start, dangling[0].end)]
 
 
-def _nominal_reach(token: Token) -> dict[int, int]:
-    """The tokens an event noun's date may hang on, with their distance: the noun and the clauses above
-    it, up to a verb that only mentions the event ("referring to the invasion", "protested against it")."""
-    reach = {token.i: 0}
+def _verbal_reach(token: Token) -> dict[int, int]:
+    """The clauses a verb's date may hang on, with their distance: its own and those it is part of ("attacked
+    Kupyansk on Monday, killing three"), and the report of a past event ("said on Sunday that its troops
+    repelled four attacks": news reports what just happened), but not the report of an ongoing one ("Russia
+    is striking Ukraine, Cameron told Reuters last week") nor the clause a subordinate clause of its own is
+    set in ("as Russia strikes Ukraine, the minister told Reuters last week", "rose in May, with the invasion
+    being the main cause")."""
+    reach, node = {token.i: 0}, token
+    past = token.tag_ == "VBD" or (token.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in token.children))
     for number, ancestor in enumerate(token.ancestors, start=1):
-        if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in MENTION_VERBS:
+        if node.dep_ in ("ccomp", "parataxis") and ancestor.lemma_.lower() in REPORT_VERBS | MENTION_VERBS and \
+                not past:
             break
+        if (node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children)) or \
+                node.dep_ in ("pcomp", "relcl", "acl"):
+            break  # "as Ukraine fights ...", "with the invasion being the main cause", "those who help Russia
+            # destroy lives": a clause of its own, set in the sentence but not at its time
         reach[ancestor.i] = number
+        node = ancestor
+    return reach
+
+
+def _nominal_reach(token: Token) -> dict[int, int]:
+    """The tokens an event noun's date may hang on, with their distance: the noun, and the verb that carries
+    it ("launched the invasion on February 24", "the invasion began in February", "killed in a strike on
+    Sunday"), not a clause that only names it ("announced aid on Friday as Ukraine fights the invasion",
+    "rose in May, with the invasion the main cause", "gave awards on Friday, referring to the invasion")."""
+    reach, node = {token.i: 0}, token
+    while node.dep_ == "conj" and node.head.i != node.i:  # "strikes and raids on Sunday"
+        node = node.head
+        reach[node.i] = 0
+    governor, carrier = node.head, None
+    if node.dep_ == "pobj" and governor.lower_ in ("in", "during", "amid") and governor.head.pos_ in ("VERB", "AUX"):
+        reach[governor.i] = 1
+        carrier = governor.head
+    elif governor.pos_ in ("VERB", "AUX") and node.i != governor.i and (
+            node.dep_ in ("nsubj", "nsubjpass") or (
+            node.dep_ in ("dobj", "attr", "xcomp") and governor.lemma_.lower() in CARRYING_VERBS) or (
+            node.dep_ == "attr" and any(c.dep_ == "expl" for c in governor.children))):  # "there was a clash"
+        carrier = governor
+    if carrier is not None:  # the carrying verb's date, as a verb would find it ("said on Sunday its troops repelled four attacks")
+        offset = max(reach.values()) + 1
+        for index, distance in _verbal_reach(carrier).items():
+            reach.setdefault(index, distance + offset)
     return reach
 
 

@@ -63,7 +63,7 @@ CONDITIONAL_TRIGGERS: dict[str, set[str]] = {
     "construct": {"structure", "line", "fortification", "defense", "defence", "trench", "bunker"},
     "construction": {"structure", "line", "fortification", "defense", "defence", "trench", "bunker"},
     "dig": {"trench", "line", "fortification"},
-    "send": {"EQUIPMENT", "weapon", "aid", "ammunition", "troop", "tank", "missile", "package"},
+    "send": {"EQUIPMENT", "weapon", "aid", "ammunition", "tank", "missile", "package"},  # troops: a deployment
     "provide": {"EQUIPMENT", "weapon", "aid", "ammunition", "tank", "missile", "package"},
     "transfer": {"EQUIPMENT", "weapon", "aid", "ammunition", "tank", "missile", "package"},
     "supply": {"EQUIPMENT", "weapon", "aid", "ammunition", "tank", "missile", "package"},
@@ -100,13 +100,15 @@ REPORT_VERBS = {"say", "assure", "argue", "announce", "warn", "tweet", "write", 
 DENIAL_VERBS = {"deny", "reject", "refute", "dismiss", "rebut", "prevent", "fail", "avert"}
 PLAN_WORDS = {"plan", "intend", "aim", "order", "task", "prepare", "seek", "want", "propose", "decide",
               "agree", "promise", "pledge", "vow", "expect", "hope", "intention", "call", "urge", "ready",
-              "set", "schedule", "attempt", "try", "able", "need", "must", "goal", "objective", "mission"}
+              "set", "schedule", "attempt", "try", "able", "need", "must", "goal", "objective", "mission",
+              "capable", "capability", "ability"}
 THREAT_WORDS = {"threaten", "threat", "warn", "risk"}
 #: Event nouns whose place-name compound is the side attacked: "the Ukraine invasion".
 INVASION_NOUNS = {"invasion", "occupation", "annexation"}
 #: Adjectives that make an event noun something not (yet) done: "a possible offensive".
 NOMINAL_PLANNED = {"possible", "potential", "planned", "future", "imminent", "prospective", "expected",
-                   "hypothetical", "would-be", "upcoming", "looming"}
+                   "hypothetical", "would-be", "upcoming", "looming", "next", "eventual", "anticipated",
+                   "feared", "proposed", "intended", "prospective", "likely"}
 #: Objects that make "fight", "attack" or "combat" a figure of speech: "fought the plan", "attacked the policy".
 ABSTRACT_OBJECTS = {"plan", "policy", "decision", "idea", "proposal", "law", "bill", "ruling", "claim", "narrative",
                     "reform", "measure", "sanction", "statement", "remark", "comment", "rule", "regulation",
@@ -118,7 +120,8 @@ ABSTRACT_OBJECTS = {"plan", "policy", "decision", "idea", "proposal", "law", "bi
 NON_MATERIAL_LOSSES = {"ground", "territory", "control", "war", "battle", "election", "vote", "support", "power",
                        "patience", "interest", "momentum", "confidence", "faith", "trust", "hope", "touch",
                        "track", "sight", "face", "way", "time", "job", "seat", "majority", "initiative",
-                       "appetite", "influence", "access", "contact", "money", "value", "case", "race"}
+                       "appetite", "influence", "access", "contact", "money", "value", "case", "race",
+                       "conflict", "fight", "struggle", "dispute", "argument", "referendum", "game", "match"}
 #: Advance verbs that mean ground taken only when what they take is a place: "seized the town", not "seized grain".
 CAPTURE_VERBS = {"capture", "seize", "occupy", "overrun", "liberate", "retake", "recapture"}
 #: Verbs that mention an event without dating it: their date is their own ("on Friday, referring to the invasion").
@@ -193,8 +196,14 @@ OBJECT_CONTROL_VERBS = {"urge", "ask", "call", "appeal", "press", "persuade", "e
 #: Verbs after which an infinitive still happened: "continued to shell".
 FACTUAL_CONTROLLERS = {"continue", "begin", "start", "manage", "keep", "proceed", "resume", "go", "come",
                        "use", "step"}
+#: Verbs whose object is an event they carry out, suffer or see: its date is the event's ("launched the
+#: invasion on February 24", "repelled an assault on Sunday", "provoked the invasion last year").
+CARRYING_VERBS = SUPPORT_VERBS_AGENT | SUPPORT_VERBS_TARGET | SUPPORT_VERBS_PLACE | EVENT_CARRYING_VERBS | \
+    FACTUAL_CONTROLLERS | {"record", "see", "stage", "unleash", "wage", "provoke", "trigger", "spark", "cause", "prompt"}
 #: Verbs that with "control" as object mean ground was taken: "established control over X".
 CONTROL_VERBS = {"establish", "take", "gain", "seize", "assume", "regain", "restore", "retake"}
+#: Event types whose "from X" is where someone or something came from, not where it happened.
+ORIGIN_TYPES = frozenset({"Meeting", "Statement", "Visit", "Delivery"})
 #: Prepositions whose proper-noun object is a place whatever the entity recogniser says.
 STRONG_LOCATIVE_PREPS = {"in", "near", "outside", "around", "into", "towards", "toward", "at", "over"}
 LOCATIVE_PREPS = {"in", "near", "at", "around", "outside", "inside", "across", "towards", "toward", "into",

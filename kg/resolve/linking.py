@@ -230,7 +230,7 @@ def resolve(extraction: Extraction) -> Extraction:
             target.affiliation = resolver._country_from_text(source.affiliation)
     events = []
     for event in extraction.events:
-        event.roles = _dedupe([type(r)(r.role, mapping.get(r.entity, r.entity), r.quantity) for r in event.roles])
+        event.roles = _dedupe([type(r)(r.role, mapping.get(r.entity, r.entity), r.quantity, r.inferred) for r in event.roles])
         event.roles = _place_roles(event, resolver.out)
         event.sources = list(dict.fromkeys(mapping.get(s, s) for s in event.sources))
         events.append(event)
@@ -246,6 +246,8 @@ def resolve(extraction: Extraction) -> Extraction:
 
 
 _PLACES = ("Settlement", "Region", "Place", "Facility")
+_HYPOTHETICAL = ("planned", "threatened")
+_COMBAT = ("Attack", "Strike", "Clash", "Advance")
 _SPEAKERS = ("Person", "Organization", "GovernmentBody", "ArmedForce", "Country")
 
 
@@ -329,6 +331,9 @@ def _compatible(extraction: Extraction, kept: Event, new: Event) -> bool:
         return False
     if "denied" in (kept.status, new.status):
         return False
+    if new.type in _COMBAT and (kept.status in _HYPOTHETICAL) != (new.status in _HYPOTHETICAL):
+        return False  # "the offensive in Donbas" and "the next Russian assault" are two fights; a plan to
+        # fortify and the works begun are one effort
     for role in ("agent", "target"):
         a = {_side(extraction, k) for k in kept.keys(role)}
         b = {_side(extraction, k) for k in new.keys(role)}

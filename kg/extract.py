@@ -32,6 +32,9 @@ _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 _PRONOUNS_GROUP = {"they", "them", "their", "it", "its"}
+#: What "it", "its" or "they" can stand for when the grammar (a clause's or the last sentence's subject) says
+#: which: countries and towns named as actors are places until linking.
+_GROUP_ANTECEDENTS = frozenset({"ArmedForce", "GovernmentBody", "Organization", "Country", "Place", "Settlement", "Region"})
 _DURATION = re.compile(r"^(for |over |within |in )?(the )?(past |last |next |first )?(\d+|a|an|one|two|three|four|"
                        r"five|six|seven|eight|nine|ten|several|few|many|a few)\s+(hours?|days?|weeks?|months?|years?|"
                        r"decades?)( long| old)?$|^(the )?(past|next|coming) (hours?|days?|weeks?|months?|years?)$",
@@ -242,6 +245,7 @@ class _Mention:
     kind: str
     start: int  # article-level order (chunk base + token index)
     plural: bool = False  # "world leaders" is not "he"
+    subject: bool = False  # "It is fighting a war": the actor a sentence was about
 
 
 @dataclass
@@ -474,7 +478,8 @@ class _ArticleState:
             entity.affiliation = entity.affiliation or affiliation
             entity.origin = entity.origin or origin
             entity.located_in = entity.located_in or located
-        self.history.append(_Mention(key, kind, self.base + token.i, plural=token.tag_ in ("NNS", "NNPS")))
+        self.history.append(_Mention(key, kind, self.base + token.i, plural=token.tag_ in ("NNS", "NNPS"),
+                                     subject=token.dep_ in ("nsubj", "nsubjpass")))
         return entity
 
     def _surname(self, name: str) -> Entity | None:
@@ -498,6 +503,16 @@ class _ArticleState:
             # "they" mostly means forces or bodies; "its" the nearest actor of any kind
             order = (("ArmedForce", "GovernmentBody", "Organization"), ("Country",)) if lower in ("they", "them", "their") \
                 else (("ArmedForce", "GovernmentBody", "Organization", "Country"),)
+            # "Russia launched its invasion": a possessive is its own clause's subject; "It is fighting a
+            # war" continues the subject of the sentence before, not the last actor named
+            if token.dep_ == "poss":
+                bound = self._subject_of_clause(token)
+                if bound is not None and bound.kind in _GROUP_ANTECEDENTS:
+                    return bound
+            elif token.dep_ in ("nsubj", "nsubjpass"):
+                subject = next((m for m in near if m.subject and m.kind in _GROUP_ANTECEDENTS), None)
+                if subject is not None:
+                    return self.entities[subject.key]
             return next((self.entities[m.key] for kinds in order for m in near if m.kind in kinds), None)
         determiners = [c for c in token.children if c.dep_ == "det"]
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss", "prep")]
@@ -516,6 +531,16 @@ class _ArticleState:
                     entity.aliases.add(f"the {lemma}")
                     return entity
         return None
+
+    def _subject_of_clause(self, token: Token) -> Entity | None:
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        if subject is None:
+            return None
+        position = self.base + subject.i
+        return next((self.entities[m.key] for m in reversed(self.history) if m.start == position), None)
 
 
 def _claimed_quantity(event: Event) -> Quantity | None:

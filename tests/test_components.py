@@ -1166,3 +1166,65 @@ def test_he_is_not_a_plural_noun_before_it():
     spoke = next(e for e in events if e.trigger == "spoke")
     assert ("agent", "minister") in _roles(extraction, spoke)
     assert ("agent", "world leaders") not in _roles(extraction, spoke)
+
+
+# "Russia launched its invasion two years ago."
+ITS_OWN_INVASION = """
+Russia Russia PROPN NNP nsubj 1
+launched launch VERB VBD ROOT 1
+its its PRON PRP$ poss 3
+invasion invasion NOUN NN dobj 1
+two two NUM CD nummod 5
+years year NOUN NNS npadvmod 6
+ago ago ADV RB advmod 1
+. . PUNCT . punct 1
+"""
+ITS_OWN_INVASION_ENTS = [(0, 1, 'GPE'), (4, 7, 'DATE')]
+
+# "Russia is fighting against Ukraine. It is fighting a war of aggression."
+IT_CONTINUES_THE_SUBJECT = """
+Russia Russia PROPN NNP nsubj 2
+is be AUX VBZ aux 2
+fighting fight VERB VBG ROOT 2
+against against ADP IN prep 2
+Ukraine Ukraine PROPN NNP pobj 3
+. . PUNCT . punct 2
+It it PRON PRP nsubj 8
+is be AUX VBZ aux 8
+fighting fight VERB VBG ROOT 8
+a a DET DT det 10
+war war NOUN NN dobj 8
+of of ADP IN prep 10
+aggression aggression NOUN NN pobj 11
+. . PUNCT . punct 8
+"""
+IT_CONTINUES_THE_SUBJECT_ENTS = [(0, 1, 'GPE'), (4, 5, 'GPE')]
+
+# "The blockade prompted Poland to send more weapons."
+PROMPTED_TO_SEND = """
+The the DET DT det 1
+blockade blockade NOUN NN nsubj 2
+prompted prompt VERB VBD ROOT 2
+Poland Poland PROPN NNP dobj 2
+to to PART TO aux 5
+send send VERB VB xcomp 2
+more more ADJ JJR amod 7
+weapons weapon NOUN NNS dobj 5
+. . PUNCT . punct 2
+"""
+PROMPTED_TO_SEND_ENTS = [(3, 4, 'GPE')]
+
+
+def test_its_is_the_subject_of_its_own_clause():
+    extraction, (invasion,) = _events(ITS_OWN_INVASION, ITS_OWN_INVASION_ENTS)
+    assert _roles(extraction, invasion) == {("agent", "Russia")}
+
+
+def test_it_as_subject_continues_the_last_sentences_subject_not_the_last_name():
+    extraction, events = _events(IT_CONTINUES_THE_SUBJECT, IT_CONTINUES_THE_SUBJECT_ENTS)
+    assert [{r for r in _roles(extraction, e) if r[0] == "agent"} for e in events] == [{("agent", "Russia")}] * 2
+
+
+def test_the_object_of_prompted_does_what_follows():
+    extraction, (delivery,) = _events(PROMPTED_TO_SEND, PROMPTED_TO_SEND_ENTS)
+    assert ("agent", "Poland") in _roles(extraction, delivery)

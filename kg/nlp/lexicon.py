@@ -192,7 +192,8 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."]
 #: Verbs whose object, not subject, does what the infinitive says: "urged Germany to send tanks".
 OBJECT_CONTROL_VERBS = {"urge", "ask", "call", "appeal", "press", "persuade", "encourage", "allow", "tell",
-                        "order", "force", "invite", "request", "instruct", "authorize", "permit", "pressure"}
+                        "order", "force", "invite", "request", "instruct", "authorize", "permit", "pressure",
+                        "prompt", "push", "compel", "enable", "help", "lead", "inspire", "convince", "drive"}
 #: Verbs after which an infinitive still happened: "continued to shell".
 FACTUAL_CONTROLLERS = {"continue", "begin", "start", "manage", "keep", "proceed", "resume", "go", "come",
                        "use", "step"}

@@ -5,7 +5,7 @@ noisy, so every figure is a ratio of two runs made next to each other, or a medi
 
 1. ingest throughput (words/s) over the bare ``nlp.pipe`` of the same texts with the same pipeline
    (the project's, from ``kg.nlp.load_pipeline()``) and the same process count      target >= 0.80
-2. ``--workers 2`` over ``--workers 1`` on the same input, outputs checked identical target >= 1.7x
+2. ``kg ingest --workers 2`` over ``--workers 1``, each a new process, same input, isomorphic output >= 1.7x
 3. adding 50 articles to a store holding the headlines and the articles / to an empty one  <= 1.3x
 4. median latency of who/where/when/events/claims on a store of >= 1,000,000 triples on disk <= 50 ms
 5. peak RSS while ingesting the 12,015 headlines, and RSS at 25/50/75/100 %           <= 1.5 GB
@@ -244,11 +244,33 @@ def figures_1_and_2(opts: Options, scratch: Path) -> None:
             figure(1, line, statistics.median(ratios) >= 0.80)
         else:
             say(f"   also: {line}")
-    speedups = [one / two for one, two in zip(kg[1], kg[2])]
-    identical = same_graphs(stores[1], stores[2])
-    figure(2, f"--workers 2 vs 1 = {statistics.median(speedups):.2f}x (rounds "
+    in_process = [one / two for one, two in zip(kg[1], kg[2])]
+    say(f"   also: ingest() in this process, --workers 2 vs 1 = {statistics.median(in_process):.2f}x (rounds "
+        f"{', '.join(f'{s:.2f}' for s in in_process)}; the 1-worker run finds the pipeline already loaded)")
+    # the figure as the issue states it: the command, started cold, as a user runs it
+    command: dict[int, list[float]] = {1: [], 2: []}
+    for round_number in range(opts.repeat):
+        for processes in (1, 2):
+            target = scratch / f"command-{round_number}-{processes}"
+            command[processes].append(kg_ingest_command(source, target, processes))
+            stores.setdefault(-processes, target)
+            say(f"   round {round_number + 1}: kg ingest --workers {processes}: {command[processes][-1]:.1f}s")
+    speedups = [one / two for one, two in zip(command[1], command[2])]
+    identical = same_graphs(stores[-1], stores[-2]) and same_graphs(stores[1], stores[-2])
+    figure(2, f"kg ingest --workers 2 vs --workers 1 = {statistics.median(speedups):.2f}x (rounds "
               f"{', '.join(f'{s:.2f}' for s in speedups)}); outputs isomorphic: {identical}",
            statistics.median(speedups) >= 1.7 and identical)
+
+
+def kg_ingest_command(source: Path, store: Path, workers: int) -> float:
+    """Wall seconds of ``kg ingest`` in a new process, from start to exit."""
+    started = time.perf_counter()
+    done = subprocess.run([str(Path(sys.executable).parent / "kg"), "ingest", str(source), "--store", str(store),
+                           "--workers", str(workers)], capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"kg ingest --workers {workers} failed: {done.stderr.strip()[-500:]}")
+    return seconds
 
 
 # ---------------------------------------------------------------------------------- figure 5 (and the base store)

@@ -1228,3 +1228,50 @@ def test_it_as_subject_continues_the_last_sentences_subject_not_the_last_name():
 def test_the_object_of_prompted_does_what_follows():
     extraction, (delivery,) = _events(PROMPTED_TO_SEND, PROMPTED_TO_SEND_ENTS)
     assert ("agent", "Poland") in _roles(extraction, delivery)
+
+
+# "Speaking of the talks, Berlusconi said he would never have met the president."
+SPEAKING_OF = """
+Speaking speak VERB VBG advcl 6
+of of ADP IN prep 0
+the the DET DT det 3
+talks talk NOUN NNS pobj 1
+, , PUNCT , punct 6
+Berlusconi Berlusconi PROPN NNP nsubj 6
+said say VERB VBD ROOT 6
+he he PRON PRP nsubj 11
+would would AUX MD aux 11
+never never ADV RB neg 11
+have have AUX VB aux 11
+met meet VERB VBN ccomp 6
+the the DET DT det 13
+president president NOUN NN dobj 11
+. . PUNCT . punct 6
+"""
+SPEAKING_OF_ENTS = [(5, 6, 'PERSON')]
+
+# "Iranian troops, Landsbergis said, were not in Crimea."
+SAID_BETWEEN = """
+Iranian iranian ADJ JJ amod 1
+troops troop NOUN NNS nsubj 6
+, , PUNCT , punct 4
+Landsbergis Landsbergis PROPN NNP nsubj 4
+said say VERB VBD parataxis 6
+, , PUNCT , punct 4
+were be AUX VBD ROOT 6
+not not PART RB neg 6
+in in ADP IN prep 6
+Crimea Crimea PROPN NNP pobj 8
+. . PUNCT . punct 6
+"""
+SAID_BETWEEN_ENTS = [(0, 1, 'NORP'), (3, 4, 'ORG'), (9, 10, 'GPE')]
+
+
+def test_a_statement_the_article_reports_in_the_speakers_own_clause_occurred():
+    _, events = _events(SPEAKING_OF, SPEAKING_OF_ENTS)
+    assert [(e.trigger, e.status) for e in events if e.type == "Statement"] == [("Speaking", "occurred")]
+
+
+def test_a_negation_in_what_was_said_does_not_deny_the_saying():
+    _, events = _events(SAID_BETWEEN, SAID_BETWEEN_ENTS)
+    assert [(e.trigger, e.status) for e in events if e.type == "Statement"] == [("said", "occurred")]

@@ -564,6 +564,8 @@ def _status(token: Token) -> str:
     if token.pos_ in ("NOUN", "PROPN"):
         return _nominal_status(token)
     chain = [token]
+    if token.lemma_.lower() in REPORT_VERBS and token.dep_ in ("parataxis", "ccomp"):
+        return "occurred"  # "..., Podolyak said": the clause above is what was said, not what governs the saying
     for ancestor in token.ancestors:
         if ancestor.lemma_.lower() in REPORT_VERBS:
             break
@@ -786,6 +788,8 @@ class Attribution:
         doc._.kg_frames = [f for f in frames
                            if not (f.type == "Statement" and f.trigger in source_verbs)]
         for frame in doc._.kg_frames:
+            if frame.type == "Statement" and frame.sources and set(frame.sources) <= set(frame.agents):
+                continue  # "Speaking of X, Berlusconi said ...": the article reports the speaker's own words
             if frame.reported and frame.status == "occurred" and not presupposed(doc[frame.trigger]):
                 frame.status = "claimed"
         return doc

@@ -340,6 +340,12 @@ class _ArticleState:
             add("place", index)
         for index in frame.equipment:
             add("equipment", index)
+        if frame.type == "Loss" and not frame.targets:
+            # "shot down a Ukrainian drone": the side that lost is the one the equipment belongs to
+            for index in frame.equipment:
+                for side in doc[index].children:
+                    if side.dep_ in ("amod", "compound", "nmod", "poss") and side.ent_type_ in ("NORP", "GPE"):
+                        add("target", side.i)
         if not any(r.role == "place" for r in roles):
             nearest = self._nearest_place(sent, trigger, frame)
             if nearest is not None:
@@ -753,8 +759,9 @@ def _kind(token: Token, ner: str, words: list[Token]) -> str | None:
         return "Country" if len(words) == 1 else ("ArmedForce" if lemma in FORCE_NOUNS else "Organization")
     if lemma in FORCE_NOUNS or lemmas & {"forces", "force", "army", "military", "troops"}:
         return "ArmedForce"
-    if lemma in POSITION_NOUNS and any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in words if t.i != token.i):
-        return "ArmedForce"  # "Ukrainian positions", "DPR positions": the side that holds them
+    if lemma in POSITION_NOUNS and any(t.ent_type_ in ("NORP", "GPE", "ORG") or (t.pos_ == "PROPN" and t.text.isupper())
+                                       for t in words if t.i != token.i):
+        return "ArmedForce"  # "Ukrainian positions", "DPR positions" (an acronym the tagger left untyped): their side
     if lemma in GOVERNMENT_NOUNS or lemmas & {"ministry", "government", "administration", "kremlin"}:
         return "GovernmentBody"
     if lemma in PLACE_NOUNS:

@@ -1275,3 +1275,65 @@ def test_a_statement_the_article_reports_in_the_speakers_own_clause_occurred():
 def test_a_negation_in_what_was_said_does_not_deny_the_saying():
     _, events = _events(SAID_BETWEEN, SAID_BETWEEN_ENTS)
     assert [(e.trigger, e.status) for e in events if e.type == "Statement"] == [("said", "occurred")]
+
+
+# "Air defences shot down a Russian drone near Kyiv."
+SHOT_DOWN_THEIR_DRONE = """
+Air air NOUN NN compound 1
+defences defence NOUN NNS nsubj 2
+shot shoot VERB VBD ROOT 2
+down down ADP RP prt 2
+a a DET DT det 6
+Russian russian ADJ JJ amod 6
+drone drone NOUN NN dobj 2
+near near ADP IN prep 6
+Kyiv Kyiv PROPN NNP pobj 7
+. . PUNCT . punct 2
+"""
+SHOT_DOWN_THEIR_DRONE_ENTS = [(5, 6, 'NORP'), (8, 9, 'GPE')]
+
+# "Ukrainian forces shelled DPR positions near Horlivka."
+ACRONYM_POSITIONS = """
+Ukrainian ukrainian ADJ JJ amod 1
+forces force NOUN NNS nsubj 2
+shelled shell VERB VBD ROOT 2
+DPR DPR PROPN NNP compound 4
+positions position NOUN NNS dobj 2
+near near ADP IN prep 4
+Horlivka Horlivka PROPN NNP pobj 5
+. . PUNCT . punct 2
+"""
+ACRONYM_POSITIONS_ENTS = [(0, 1, 'NORP'), (6, 7, 'GPE')]
+
+
+def test_the_side_that_lost_equipment_is_the_one_it_belongs_to():
+    extraction, (loss,) = _events(SHOT_DOWN_THEIR_DRONE, SHOT_DOWN_THEIR_DRONE_ENTS)
+    assert {("equipment", "drone"), ("target", "Russian")} <= _roles(extraction, loss)
+
+
+def test_positions_named_by_an_untagged_acronym_are_that_sides_force():
+    extraction, (strike,) = _events(ACRONYM_POSITIONS, ACRONYM_POSITIONS_ENTS)
+    assert ("target", "DPR positions") in _roles(extraction, strike)
+    assert extraction.entities[next(r.entity for r in strike.roles if r.role == "target")].kind == "ArmedForce"
+
+
+# "Russian troops attacked Robotyne but were repelled by Ukrainian units."
+REPELLED_BY = """
+Russian russian ADJ JJ amod 1
+troops troop NOUN NNS nsubj 2
+attacked attack VERB VBD ROOT 2
+Robotyne Robotyne PROPN NNP dobj 2
+but but CCONJ CC cc 2
+were be AUX VBD auxpass 6
+repelled repel VERB VBN conj 2
+by by ADP IN agent 6
+Ukrainian ukrainian ADJ JJ amod 9
+units unit NOUN NNS pobj 7
+. . PUNCT . punct 2
+"""
+REPELLED_BY_ENTS = [(0, 1, 'NORP'), (3, 4, 'GPE'), (8, 9, 'NORP')]
+
+
+def test_who_repelled_an_attack_was_its_target():
+    extraction, (attack,) = _events(REPELLED_BY, REPELLED_BY_ENTS)
+    assert {("agent", "Russian troops"), ("target", "Ukrainian units")} <= _roles(extraction, attack)

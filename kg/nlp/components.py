@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (ABSTRACT_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED, ORIGIN_TYPES,
-                      PLACE_NOUNS, PLAN_WORDS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
+                      PLACE_NOUNS, PLAN_WORDS, REPEL_VERBS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")
@@ -327,6 +327,8 @@ class EventFrames:
                 else:
                     self._noun_roles(token, frame)
                 self._place_roles(token, frame)
+                if kind in ("Attack", "Clash", "Advance", "Strike"):
+                    _repelled_by(token, frame)
                 frame.status = _status(token)
                 frame.dates = _date_for(token, sent)
                 frames.append(frame)
@@ -436,6 +438,26 @@ class EventFrames:
                     _prep_role(frame, child, places_only=True)
             if frame.places:
                 return
+
+
+def _repelled_by(token: Token, frame: Frame) -> None:
+    """"Russian troops attacked and were repelled by Ukrainian units": who repelled an attack was its target."""
+    verb = token
+    if token.pos_ != "VERB":
+        governor = token.head
+        if token.dep_ == "pobj" and governor.lower_ == "in":
+            governor = governor.head  # "engaged in an offensive"
+        if governor.pos_ != "VERB" or governor.i == token.i:
+            return
+        verb = governor
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.lemma_.lower() not in REPEL_VERBS or \
+                not any(c.dep_ == "auxpass" for c in conj.children):
+            continue
+        for prep in conj.children:
+            if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "from"):
+                frame.targets.extend(t.i for g in prep.children if g.dep_ == "pobj" for t in _conjuncts(g)
+                                     if t.i not in frame.targets)
 
 
 def comma_named_left(token: Token) -> Token | None:

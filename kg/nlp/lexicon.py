@@ -89,6 +89,8 @@ SUPPORT_VERBS_AGENT = {"launch", "carry", "conduct", "make", "pay", "hold", "sta
 #: Verbs whose subject received or resisted the event named by their object.
 SUPPORT_VERBS_TARGET = {"repel", "repulse", "withstand", "thwart", "foil", "stop", "halt", "fend", "beat",
                         "survive", "face", "endure", "suffer"}
+#: Verbs whose passive ("were repelled by X") names who an attack was against.
+REPEL_VERBS = {"repel", "repulse", "stop", "halt", "thwart", "rebuff", "beat", "push"}
 #: Verbs whose subject is where the event named by their object happened.
 SUPPORT_VERBS_PLACE = {"host", "see", "witness"}
 

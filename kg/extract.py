@@ -340,12 +340,6 @@ class _ArticleState:
             add("place", index)
         for index in frame.equipment:
             add("equipment", index)
-        if frame.type == "Loss" and not frame.targets:
-            # "shot down a Ukrainian drone": the side that lost is the one the equipment belongs to
-            for index in frame.equipment:
-                for side in doc[index].children:
-                    if side.dep_ in ("amod", "compound", "nmod", "poss") and side.ent_type_ in ("NORP", "GPE"):
-                        add("target", side.i)
         if not any(r.role == "place" for r in roles):
             nearest = self._nearest_place(sent, trigger, frame)
             if nearest is not None:

@@ -110,6 +110,15 @@ def _conjuncts(token: Token) -> list[Token]:
     return [token, *[c for c in token.conjuncts if c.i > token.i]]
 
 
+def _coordination_chain(token: Token) -> list[Token]:
+    """The token and the conjuncts it hangs from, up to the first: "strikes on Crimea and attacks on
+    refineries" gives [attacks, strikes], whose last is where the coordination sits in the sentence."""
+    chain = [token]
+    while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
 def _phrase_head_lemmas(token: Token) -> set[str]:
     return {token.lemma_.lower(), *(c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod"))}
 
@@ -329,6 +338,8 @@ class EventFrames:
                 self._place_roles(token, frame)
                 if kind in ("Attack", "Clash", "Advance", "Strike"):
                     _repelled_by(token, frame)
+                elif kind == "Loss" and not frame.targets:
+                    _owners_of_lost_equipment(frame, doc)
                 frame.status = _status(token)
                 frame.dates = _date_for(token, sent)
                 frames.append(frame)
@@ -458,6 +469,12 @@ def _repelled_by(token: Token, frame: Frame) -> None:
             if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "from"):
                 frame.targets.extend(t.i for g in prep.children if g.dep_ == "pobj" for t in _conjuncts(g)
                                      if t.i not in frame.targets)
+
+
+def _owners_of_lost_equipment(frame: Frame, doc: Doc) -> None:
+    """"Shot down a Ukrainian drone": the side that lost is the one the equipment belongs to."""
+    frame.targets.extend(side.i for index in frame.equipment for side in doc[index].children
+                         if side.dep_ in ("amod", "compound", "nmod", "poss") and side.ent_type_ in ("NORP", "GPE"))
 
 
 def comma_named_left(token: Token) -> Token | None:
@@ -632,9 +649,7 @@ def _nominal_status(token: Token) -> str:
             return "denied"
         if child.dep_ in ("amod", "compound") and child.lower_ in NOMINAL_PLANNED:
             return "planned"
-    first = token
-    while first.dep_ == "conj" and first.head.i != first.i:  # "strikes on Crimea and attacks on refineries"
-        first = first.head
+    first = _coordination_chain(token)[-1]
     governor = first.head
     if first.dep_ in ("nsubj", "dobj", "nsubjpass") and governor.pos_ in ("VERB", "AUX") and not presupposed(first) and \
             any(c.dep_ == "aux" and c.lower_ in MODAL_PLANNED for c in governor.children) and \
@@ -744,10 +759,8 @@ def _nominal_reach(token: Token) -> dict[int, int]:
     it ("launched the invasion on February 24", "the invasion began in February", "killed in a strike on
     Sunday"), not a clause that only names it ("announced aid on Friday as Ukraine fights the invasion",
     "rose in May, with the invasion the main cause", "gave awards on Friday, referring to the invasion")."""
-    reach, node = {token.i: 0}, token
-    while node.dep_ == "conj" and node.head.i != node.i:  # "strikes and raids on Sunday"
-        node = node.head
-        reach[node.i] = 0
+    chain = _coordination_chain(token)  # "strikes and raids on Sunday"
+    reach, node = {t.i: 0 for t in chain}, chain[-1]
     governor, carrier = node.head, None
     if node.dep_ == "pobj" and governor.lower_ in ("in", "during", "amid") and governor.head.pos_ in ("VERB", "AUX"):
         reach[governor.i] = 1

@@ -110,7 +110,7 @@ INVASION_NOUNS = {"invasion", "occupation", "annexation"}
 #: Adjectives that make an event noun something not (yet) done: "a possible offensive".
 NOMINAL_PLANNED = {"possible", "potential", "planned", "future", "imminent", "prospective", "expected",
                    "hypothetical", "would-be", "upcoming", "looming", "next", "eventual", "anticipated",
-                   "feared", "proposed", "intended", "prospective", "likely"}
+                   "feared", "proposed", "intended", "likely"}
 #: Objects that make "fight", "attack" or "combat" a figure of speech: "fought the plan", "attacked the policy".
 ABSTRACT_OBJECTS = {"plan", "policy", "decision", "idea", "proposal", "law", "bill", "ruling", "claim", "narrative",
                     "reform", "measure", "sanction", "statement", "remark", "comment", "rule", "regulation",
@@ -202,7 +202,7 @@ FACTUAL_CONTROLLERS = {"continue", "begin", "start", "manage", "keep", "proceed"
 #: Verbs whose object is an event they carry out, suffer or see: its date is the event's ("launched the
 #: invasion on February 24", "repelled an assault on Sunday", "provoked the invasion last year").
 CARRYING_VERBS = SUPPORT_VERBS_AGENT | SUPPORT_VERBS_TARGET | SUPPORT_VERBS_PLACE | EVENT_CARRYING_VERBS | \
-    FACTUAL_CONTROLLERS | {"record", "see", "stage", "unleash", "wage", "provoke", "trigger", "spark", "cause", "prompt"}
+    FACTUAL_CONTROLLERS | {"record", "unleash", "wage", "provoke", "trigger", "spark", "cause", "prompt"}
 #: Verbs that with "control" as object mean ground was taken: "established control over X".
 CONTROL_VERBS = {"establish", "take", "gain", "seize", "assume", "regain", "restore", "retake"}
 #: Event types whose "from X" is where someone or something came from, not where it happened.

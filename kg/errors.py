@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["KgError", "InputError", "StoreError", "StoreLockedError", "QueryError", "UnsafeQueryError"]
+__all__ = ["KgError", "InputError", "IngestError", "StoreError", "StoreLockedError", "QueryError", "UnsafeQueryError"]
 
 
 class KgError(Exception):
@@ -19,6 +19,10 @@ class InputError(KgError):
         self.line = line
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {problem}")
+
+
+class IngestError(KgError):
+    """The extraction could not run: its worker processes died or never started."""
 
 
 class StoreError(KgError):

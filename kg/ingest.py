@@ -13,12 +13,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
-from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .errors import InputError
+from .errors import IngestError, InputError
 from .model import Article
 from .read import read_articles
 from .store import Store
@@ -169,21 +168,31 @@ def _run(batches: Iterator[list[Article]], *, workers: int, dask: str | None) ->
             yield article_graphs(batch)
         return
     import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("spawn" if os.environ.get("KG_SPAWN") else "forkserver")
     if context.get_start_method() == "forkserver":
         # new workers fork from a server that has imported the NLP stack once, not each on its own
         context.set_forkserver_preload(["kg.ingest", "kg.extract", "kg.nlp.pipeline", "kg.resolve.linking",
                                         "kg.to_rdf"])
-    with context.Pool(workers, maxtasksperchild=TASKS_PER_WORKER) as pool:
-        # not imap: it reads the whole input ahead into its queue; this keeps a bounded window
-        pending: deque[AsyncResult] = deque()
-        for batch in batches:
-            pending.append(pool.apply_async(article_graphs, (batch,)))
-            if len(pending) > AHEAD_PER_WORKER * workers:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
+    # an executor, not multiprocessing.Pool: a Pool replaces a worker that dies at start-up for ever
+    # (a script without a main guard re-runs its ingest in each worker); an executor reports it
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, max_tasks_per_child=TASKS_PER_WORKER) as pool:
+            # not map: it reads the whole input ahead into its queue; this keeps a bounded window
+            pending: deque[Future[list[ArticleGraph]]] = deque()
+            for batch in batches:
+                pending.append(pool.submit(article_graphs, batch))
+                if len(pending) > AHEAD_PER_WORKER * workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+    except BrokenProcessPool as error:
+        raise IngestError(
+            f"expected {workers} NLP worker processes, found one dead ({error}): it was killed (out of memory?) "
+            "or could not start; a Python script that calls kg.ingest(workers=N) must do so under "
+            "'if __name__ == \"__main__\":', since each worker imports the script again") from error
 
 
 def count_articles(paths: Iterable[str | Path]) -> int:

@@ -18,6 +18,7 @@ import shutil
 import signal
 import stat
 import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -524,6 +525,24 @@ def _graph_lines(store: Path) -> dict[str, frozenset[str]]:
     finally:
         handle.close()
     return {name: frozenset(found) for name, found in lines.items()}
+
+
+def test_script_without_a_main_guard_gets_a_clear_error_not_endless_workers(tmp_path: Path) -> None:
+    """Each worker process imports the calling script again; without a main guard the script's own
+    ingest runs in the worker and kills it. The caller must hear why, at once, and keep its store."""
+    corpus = tmp_path / "corpus"
+    paths = write_corpus(corpus, 3)
+    store = tmp_path / "store"
+    assert ingest(paths[0], store=store).exit_code == 0
+    before = dump(store)
+    script = tmp_path / "unguarded.py"
+    script.write_text("import kg\n"
+                      f"store = kg.open_store({str(store)!r})\n"
+                      f"kg.ingest({str(corpus)!r}, store=store, workers=2)\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "kg.errors.IngestError" in result.stderr and "__main__" in result.stderr, result.stderr[-2000:]
+    assert_same_graphs(graphs_of_dump(dump(store)), graphs_of_dump(before))
 
 
 def test_second_ingest_stops_clearly_and_queries_see_whole_articles(tmp_path: Path) -> None:

@@ -56,6 +56,7 @@ class Entity:
     wikidata: str | None = None
     iso_code: str | None = None
     geo_precision: str | None = None
+    candidates: list[str] = field(default_factory=list)  #: keys of the other places an ambiguous name may be
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,6 +80,11 @@ def to_graph(extraction: Extraction, *, content_hash: str) -> Graph:
     used = _used_entities(extraction)
     for key in sorted(used):
         _add_entity(graph, extraction.entities[key], iris, doc)
+    for key in sorted(used):
+        for candidate in extraction.entities[key].candidates:
+            graph.add((iris[key], KG.candidate, iris[candidate]))
+            if candidate not in used:
+                _add_candidate(graph, extraction.entities[candidate], iris, used)
     event_iris: dict[str, URIRef] = {}
     for event in extraction.events:
         key = event_key(event, extraction)
@@ -127,18 +132,34 @@ def _add_entity(graph: Graph, entity: Entity, iris: dict[str, URIRef], doc: URIR
                          (KG.origin, entity.origin), (KG.suppliedBy, entity.supplied_by)):
         if linked and linked in iris:
             graph.add((node, prop, iris[linked]))
-    if entity.lat is not None and entity.long is not None:
-        graph.add((node, GEO.lat, Literal(f"{entity.lat:.5f}", datatype=XSD.decimal)))
-        graph.add((node, GEO.long, Literal(f"{entity.long:.5f}", datatype=XSD.decimal)))
-        graph.add((node, GSP.asWKT, Literal(f"POINT({entity.long:.5f} {entity.lat:.5f})", datatype=GSP.wktLiteral)))
+    _add_geometry(graph, node, entity)
     if entity.geo_precision:
         graph.add((node, KG.geoPrecision, Literal(entity.geo_precision)))
-    if entity.geonames_id:
-        graph.add((node, OWL.sameAs, GEONAMES[f"{entity.geonames_id}/"]))
     if entity.wikidata:
         graph.add((node, OWL.sameAs, WIKIDATA[entity.wikidata]))
     if entity.iso_code:
         graph.add((node, KG.isoCode, Literal(entity.iso_code)))
+
+
+def _add_candidate(graph: Graph, entity: Entity, iris: dict[str, URIRef], used: set[str]) -> None:
+    """A place the article may mean but did not choose: enough to find it on a map, and nothing that says
+    the article mentioned it (no kg:mentionedIn, no region it did not name)."""
+    node = iris[entity.key]
+    graph.add((node, RDF.type, KG[entity.kind]))
+    graph.add((node, RDFS.label, Literal(entity.name)))
+    graph.add((node, KG.nameKey, Literal(name_key(entity.name))))
+    if entity.located_in in used:
+        graph.add((node, KG.locatedIn, iris[entity.located_in]))
+    _add_geometry(graph, node, entity)
+
+
+def _add_geometry(graph: Graph, node: URIRef, entity: Entity) -> None:
+    if entity.lat is not None and entity.long is not None:
+        graph.add((node, GEO.lat, Literal(f"{entity.lat:.5f}", datatype=XSD.decimal)))
+        graph.add((node, GEO.long, Literal(f"{entity.long:.5f}", datatype=XSD.decimal)))
+        graph.add((node, GSP.asWKT, Literal(f"POINT({entity.long:.5f} {entity.lat:.5f})", datatype=GSP.wktLiteral)))
+    if entity.geonames_id:
+        graph.add((node, OWL.sameAs, GEONAMES[f"{entity.geonames_id}/"]))
 
 
 def _add_event(graph: Graph, event: Event, node: URIRef, iris: dict[str, URIRef], doc: URIRef,

@@ -160,7 +160,8 @@ def _wanted_kinds(kinds: Collection[str]) -> set[str]:
 
 
 def _node_kinds(graph: rdflib.Graph) -> dict[rdflib.term.Node, str]:
-    """Each drawable node with its most specific kind. Ontology classes are never nodes."""
+    """Each drawable node with its most specific kind. Ontology classes are never nodes, nor the namesakes
+    kept as kg:candidate of an ambiguous place: no article mentioned them."""
     classes = set(graph.subjects(RDFS.subClassOf, None))
     classes.update(graph.subjects(RDF.type, OWL.Class))
     classes.update(graph.subjects(RDF.type, RDFS.Class))
@@ -168,11 +169,15 @@ def _node_kinds(graph: rdflib.Graph) -> dict[rdflib.term.Node, str]:
     found: dict[rdflib.term.Node, str] = {}
     for kind in KIND_GROUP:
         for node in graph.subjects(RDF.type, KG[kind]):
-            if node in classes:
+            if node in classes or _only_a_candidate(graph, node):
                 continue
             if node not in found or order[kind] < order[found[node]]:
                 found[node] = kind
     return found
+
+
+def _only_a_candidate(graph: rdflib.Graph, node: rdflib.term.Node) -> bool:
+    return (None, KG.candidate, node) in graph and (node, KG.mentionedIn, None) not in graph
 
 
 def _edges(graph: rdflib.Graph, nodes: Collection[rdflib.term.Node]) -> set[tuple[str, str, str]]:

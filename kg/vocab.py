@@ -79,6 +79,7 @@ class KG(DefinedNamespace):
     suppliedBy: object
     nameKey: object
     geoPrecision: object
+    candidate: object
     isoCode: object
     reportedBy: object
     about: object

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kg.model import Article, Entity, Event, Extraction, Role
-from kg.resolve.linking import resolve
+from kg.resolve.linking import MAX_CANDIDATES, resolve
 from kg.resolve.places import distance_km, lookup
 
 
@@ -12,11 +12,18 @@ def _linked(name: str, located_in: str) -> dict[str, Entity]:
     return resolve(extraction).entities
 
 
+def _chosen(entities: dict[str, Entity], name: str) -> list[Entity]:
+    """The entities named so that the article chose, not the namesakes kept as their candidates."""
+    kept = {key for entity in entities.values() for key in entity.candidates}
+    return [e for key, e in entities.items() if e.name == name and key not in kept]
+
+
 def test_a_namesake_outside_the_written_region_is_never_chosen():
     # Novoselivka exists in several oblasts; the one meant lies in the region written after it
     entities = _linked("Novoselivka", "Donetsk region")
-    (village,) = [e for e in entities.values() if e.name == "Novoselivka"]
+    (village,) = _chosen(entities, "Novoselivka")
     assert village.located_in == "iso:UA-14"
+    assert all(entities[key].located_in == "iso:UA-14" for key in village.candidates)
 
 
 def test_a_village_missing_from_the_gazetteer_still_lies_in_its_region():
@@ -67,12 +74,21 @@ def test_a_namesake_is_the_one_near_the_other_places_of_the_article():
     extraction.entities["village"] = Entity(name="Ivanivka", kind="Place", key="village", located_in="Kharkiv region")
     entities = resolve(extraction).entities
     (town,) = [e for e in entities.values() if e.name == "Kupyansk"]
-    (village,) = [e for e in entities.values() if e.name == "Ivanivka"]
+    (village,) = _chosen(entities, "Ivanivka")
     namesakes = [r for r in lookup("Ivanivka") if r.region == "UA-63"]
     assert len(namesakes) > 2 and village.located_in == "iso:UA-63"
     nearest = min(distance_km((r.lat, r.long), (town.lat, town.long)) for r in namesakes)
     assert distance_km((village.lat, village.long), (town.lat, town.long)) == nearest < 30
     assert village.geo_precision == "ambiguous"  # still one of several: the choice is the article's context
+    # the namesakes the region left open stay beside it; those in other oblasts were ruled out
+    assert sorted(village.candidates) == sorted(r.key for r in namesakes if r.key != village.key)[:MAX_CANDIDATES]
+    assert all(entities[key].located_in == "iso:UA-63" for key in village.candidates)
+
+
+def test_a_place_decided_by_context_keeps_no_candidates():
+    entities = _linked("Lyman", "Kharkiv region")  # Lyman in Donetsk oblast is the larger namesake
+    (town,) = _chosen(entities, "Lyman")
+    assert town.located_in == "iso:UA-63" and town.geo_precision == "exact" and town.candidates == []
 
 
 def _two_mentions(event_type: str, statuses: tuple[str, str]) -> list[Event]:

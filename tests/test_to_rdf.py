@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import pytest
 from pyshacl import validate
-from rdflib import Graph, Literal
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.model import Entity, Role
 from kg.paths import ontology_file, shapes_file
-from kg.to_rdf import to_graph
-from kg.vocab import KG
+from kg.to_rdf import entity_iri, to_graph
+from kg.vocab import GEO, GEONAMES, GSP, KG
 
 from .sample import sample_extraction
 
@@ -66,3 +66,38 @@ def test_hostile_names_make_valid_iris_and_round_trip(name):
     for fmt in ("nt", "turtle", "xml", "json-ld"):
         again = Graph().parse(data=graph.serialize(format=fmt), format=fmt)
         _assert_isomorphic(graph, again)
+
+
+def test_an_ambiguous_place_keeps_its_candidates_without_saying_they_were_mentioned():
+    extraction = sample_extraction()
+    near = Entity(name="Ivanivka", kind="Settlement", key="geonames:1", located_in="iso:UA-63", lat=49.5, long=37.5,
+                  geonames_id=1, geo_precision="ambiguous")
+    inside = Entity(name="Ivanivka", kind="Settlement", key="geonames:2", located_in="iso:UA-63", lat=49.9,
+                    long=36.9, geonames_id=2, geo_precision="ambiguous")
+    elsewhere = Entity(name="Ivanivka", kind="Settlement", key="postal:3", located_in="iso:UA-14", lat=48.1,
+                       long=37.8, geo_precision="ambiguous")  # its oblast is not in this article
+    near.candidates = [inside.key, elsewhere.key]
+    for entity in (near, inside, elsewhere):
+        extraction.entities[entity.key] = entity
+    extraction.events[0].roles.append(Role("place", near.key))
+    graph = to_graph(extraction, content_hash="x")
+    nodes = {key: entity_iri(extraction.entities[key]) for key in (near.key, inside.key, elsewhere.key, "iso:UA-63")}
+    assert set(graph.objects(nodes[near.key], KG.candidate)) == {nodes[inside.key], nodes[elsewhere.key]}
+    expected = Graph()
+    for key, entity in ((inside.key, inside), (elsewhere.key, elsewhere)):
+        node = nodes[key]
+        expected.add((node, RDF.type, KG.Settlement))
+        expected.add((node, RDFS.label, Literal("Ivanivka")))
+        expected.add((node, KG.nameKey, Literal("ivanivka")))
+        expected.add((node, GEO.lat, Literal(f"{entity.lat:.5f}", datatype=XSD.decimal)))
+        expected.add((node, GEO.long, Literal(f"{entity.long:.5f}", datatype=XSD.decimal)))
+        expected.add((node, GSP.asWKT, Literal(f"POINT({entity.long:.5f} {entity.lat:.5f})", datatype=GSP.wktLiteral)))
+    expected.add((nodes[inside.key], OWL.sameAs, GEONAMES["2/"]))
+    expected.add((nodes[inside.key], KG.locatedIn, nodes["iso:UA-63"]))
+    described = Graph()
+    for key in (inside.key, elsewhere.key):
+        for triple in graph.triples((nodes[key], None, None)):
+            described.add(triple)
+    _assert_isomorphic(described, expected)
+    conforms, text = shacl_report(graph)
+    assert conforms, text

@@ -180,6 +180,18 @@ def test_focus_matches_labels_and_alt_labels_case_insensitively() -> None:
         to_networkx(graph, focus="Atlantis")
 
 
+def test_namesakes_kept_as_candidates_are_not_drawn_unless_an_article_mentions_them() -> None:
+    graph = sample_graph()
+    namesake, mentioned = ID["place/northport-2"], ID["place/northport-3"]
+    for node in (namesake, mentioned):
+        graph.add((NORTHPORT, KG.candidate, node))
+        graph.add((node, RDF.type, KG.Settlement))
+        graph.add((node, RDFS.label, Literal("Northport")))
+    graph.add((mentioned, KG.mentionedIn, DOC_B))
+    drawn = to_networkx(graph)
+    assert str(namesake) not in drawn and str(mentioned) in drawn and str(NORTHPORT) in drawn
+
+
 def test_kinds_keep_matching_nodes_and_the_neighbours_of_kept_events() -> None:
     graph = sample_graph()
     visits = to_networkx(graph, kinds=["Visit"])

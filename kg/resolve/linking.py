@@ -10,6 +10,8 @@ from . import actors, places
 
 __all__ = ["resolve"]
 
+#: Other places recorded for a name that stays ambiguous (Kharkiv Oblast alone has ten Ivanivkas).
+MAX_CANDIDATES = 10
 #: Tokens between the sentences of two mentions that may still be one happening (about three sentences).
 MERGE_WINDOW = 90
 _PLACE_KINDS = ("Place", "Settlement", "Region", "Country")
@@ -73,6 +75,14 @@ class _Resolver:
         if alias and name_key(alias) != name_key(record.name):
             entity.aliases.add(alias)
         return record.key
+
+    def _add_candidates(self, chosen: Entity, candidates: list[places.PlaceRecord]) -> None:
+        """The namesakes context could not rule out, kept beside the chosen place for the analyst to weigh."""
+        for record in candidates:
+            if len(chosen.candidates) >= MAX_CANDIDATES:
+                return
+            if record.key != chosen.key and record.key not in chosen.candidates:
+                chosen.candidates.append(self._add_place(record, "ambiguous"))
 
     def _add_actor(self, record: actors.ActorRecord, alias: str | None = None) -> str:
         entity = self.out.get(record.key)
@@ -161,7 +171,10 @@ class _Resolver:
                                      f"place:{name_key(entity.name)}@{hinted[0]}", located_in=located,
                                      geo_precision="region")
             if record is not None and trusted:
-                return self._add_place(record, precision, alias=entity.name)
+                key = self._add_place(record, precision, alias=entity.name)
+                if precision == "ambiguous":
+                    self._add_candidates(self.out[key], candidates)
+                return key
             if kind in _PLACE_KINDS:
                 return self._generic(entity, f"place:{name_key(entity.name)}", geo_precision="unresolved")
         if kind == "Facility":

@@ -272,20 +272,23 @@ def resolve(
     near: Sequence[tuple[float, float]] = (),
 ) -> tuple[PlaceRecord | None, list[PlaceRecord], str]:
     """Pick one candidate using context (ISO region codes and ISO2 countries named nearby in the article,
-    and the points of the places it names without doubt); return (chosen or None, all candidates, precision)
-    where precision is one of "exact" (one clear candidate or context decided it), "ambiguous" (several
-    equally good candidates: the one nearest the article's other places, else by population and a
-    preference for Ukraine), "unresolved" (no candidate)."""
+    and the points of the places it names without doubt); return (chosen or None, candidates, precision).
+    The candidates are those matched as well as the chosen one within the context (it first, the rest best
+    first), which an analyst needs when the name stays ambiguous. Precision is one of "exact" (one clear
+    candidate or context decided it), "ambiguous" (several equally good candidates: the one nearest the
+    article's other places, else by population and a preference for Ukraine), "unresolved" (no candidate)."""
     hits = _candidates(name)
-    candidates = [record for _, record in hits]
     if not hits:
         return None, [], "unresolved"
     for wanted, attribute in ((set(context_regions), "region"), (set(context_countries), "country")):
         if wanted:
             inside = [hit for hit in hits if getattr(hit[1], attribute) in wanted]
             if inside:
-                return _nearest(inside, near), candidates, "exact" if _clear(inside) else "ambiguous"
-    return _nearest(hits, near), candidates, "exact" if _clear(hits) else "ambiguous"
+                hits = inside
+                break
+    chosen = _nearest(hits, near)
+    tied = [record for tier, record in hits if tier == hits[0][0] and record is not chosen]
+    return chosen, [chosen, *tied], "exact" if _clear(hits) else "ambiguous"
 
 
 NEAR_TIES_BELOW = 20_000

@@ -549,6 +549,7 @@ def _claimed_quantity(event: Event) -> Quantity | None:
 
 # ---------------------------------------------------------------------------------- phrases
 
+_NOT_ROLES = frozenset({"the", "of", "former", "acting", "ex", "mr", "mrs", "ms", "dr"})  # "Mr" says no office
 _STRIP_LEFT = {"det", "predet", "nummod", "quantmod", "advmod", "punct", "cc", "preconj", "neg", "case"}
 
 
@@ -614,7 +615,7 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
     if kind == "Person":
         titles = [t for t in words if t.lower_ in TITLE_WORDS and t.i < token.i and t.ent_type_ != "PERSON"
                   and t.dep_ in ("compound", "amod", "nmod", "appos")]
-        role_words = [t.text for t in titles if t.lower_ not in ("the", "of", "former", "acting", "ex")]
+        role_words = [t.text for t in titles if t.lower_ not in _NOT_ROLES]
         role = " ".join(role_words) or (token.text if lemma in PERSON_NOUNS else None)
         if entity_span is not None and entity_span.label_ == "PERSON":
             words = _without_trailing_possessive(list(entity_span))

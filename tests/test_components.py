@@ -1337,3 +1337,25 @@ REPELLED_BY_ENTS = [(0, 1, 'NORP'), (3, 4, 'GPE'), (8, 9, 'NORP')]
 def test_who_repelled_an_attack_was_its_target():
     extraction, (attack,) = _events(REPELLED_BY, REPELLED_BY_ENTS)
     assert {("agent", "Russian troops"), ("target", "Ukrainian units")} <= _roles(extraction, attack)
+
+
+# "Mr Hollins said the brigade shelled Vorony on Monday."
+HONORIFIC = """
+Mr Mr PROPN NNP compound 1
+Hollins Hollins PROPN NNP nsubj 2
+said say VERB VBD ROOT 2
+the the DET DT det 4
+brigade brigade NOUN NN nsubj 5
+shelled shell VERB VBD ccomp 2
+Vorony Vorony PROPN NNP dobj 5
+on on ADP IN prep 5
+Monday Monday PROPN NNP pobj 7
+. . PUNCT . punct 2
+"""
+HONORIFIC_ENTS = [(1, 2, "PERSON"), (6, 7, "ORG"), (8, 9, "DATE")]
+
+
+def test_an_honorific_is_not_a_persons_role():
+    extraction, _ = _events(HONORIFIC, HONORIFIC_ENTS)
+    (person,) = [e for e in extraction.entities.values() if e.kind == "Person"]
+    assert (person.name, person.role) == ("Hollins", None)

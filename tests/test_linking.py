@@ -119,3 +119,24 @@ def test_a_country_guessed_from_the_sentence_is_no_place_of_the_event():
                                    roles=[Role("agent", "ru"), Role("place", "ge", inferred=True)]))
     (event,) = resolve(extraction).events
     assert [r.role for r in event.roles] == ["agent"]
+
+
+def _people(*entities: Entity) -> dict[str, Entity]:
+    extraction = Extraction(article=Article(id="t", text=""))
+    for entity in entities:
+        extraction.entities[entity.key] = entity
+    return resolve(extraction).entities
+
+
+def test_a_name_with_its_title_apart_finds_the_gazetteer_person():
+    """The parser may leave the title out of the name ("Pope" before "Francis"): name and title together
+    still find the one person."""
+    entities = _people(Entity(name="Francis", kind="Person", key="p", role="Pope"))
+    assert [e.key for e in entities.values() if e.kind == "Person"] == ["wd:Q450675"]
+
+
+def test_people_outside_the_gazetteer_merge_across_romanisations():
+    polish = _people(Entity(name="Mychajło Kowalenko", kind="Person", key="p"))
+    english = _people(Entity(name="Mykhailo Kovalenko", kind="Person", key="p"))
+    other = _people(Entity(name="Mykola Kovalenko", kind="Person", key="p"))
+    assert list(polish) == list(english) != list(other)

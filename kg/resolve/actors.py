@@ -38,6 +38,7 @@ __all__ = [
     "country_of_adjective",
     "all_records",
     "match_key",
+    "folded_spelling",
 ]
 
 DATA_FILE: Path = DATA_DIR / "actors.json"
@@ -51,7 +52,7 @@ _SPELLINGS = {"defence": "defense", "organisation": "organization", "programme":
 _PERSON_WORDS = frozenset(
     "mr mrs ms dr sir lord dame gen general lt lieutenant col colonel maj major adm admiral vice rear brig "
     "brigadier capt captain army former ex acting then elect outgoing incoming newly appointed installed backed "
-    "pro chief head boss top senior regional region oblast city".split()
+    "pro chief head boss leader top senior regional region oblast city".split()
 )
 # Trailing words of a local body's name: "Kharkiv Regional Military Administration" gives "Kharkiv",
 # which may stand before its head's name ("Kharkiv Governor Oleh Syniehubov", "Kyiv Mayor Vitali Klitschko").
@@ -86,7 +87,8 @@ class _Index:
     by_name: dict[str, ActorRecord]
     adjectives: dict[str, str]
     country_words: dict[str, frozenset[tuple[str, ...]]]  # ISO2 -> its adjectives, as word tuples
-    people_by_surname: dict[str, tuple[tuple[str, str], ...]]  # surname key -> (given name key, record key)
+    country_names: dict[str, set[tuple[str, ...]]]  # ISO2 -> the names its possessives are made of
+    people_by_surname: dict[str, tuple[tuple[str, str], ...]]  # folded surname -> (folded given name, record key)
 
 
 def lookup(name: str) -> ActorRecord | None:
@@ -101,18 +103,32 @@ def lookup(name: str) -> ActorRecord | None:
 
 
 def _misspelt_given_name(words: list[str]) -> ActorRecord | None:
-    """A known person whose given name is misspelt or transliterated otherwise ("Vladamir Putin",
-    "Alaxandr Lukashenko"): the surname exactly, the given name close (same initial, 80% alike)
-    to exactly one person of that surname."""
+    """A known person whose given name is misspelt or whose name is romanised otherwise ("Vladamir Putin",
+    "Alaxandr Lukashenko", Polish "Aleksander Łukaszenko"): the surname's folded spelling exactly, the
+    given name's close (same initial, 80% alike) to exactly one person of that surname."""
     if len(words) < 2 or len(words[-2]) < 4:
         return None
-    given, surname = words[-2], words[-1]
+    given, surname = folded_spelling(words[-2]), folded_spelling(words[-1])
     found = {key for known_given, key in _index().people_by_surname.get(surname, ())
              if known_given[:1] == given[:1] and difflib.SequenceMatcher(None, known_given, given).ratio() >= 0.8}
     if len(found) != 1:
         return None
     record = _index().by_key[found.pop()]
     return record if len(words) == 2 or _explains(words[:-2], _descriptors(record.key)) else None
+
+
+# How the Latin alphabets of the region's languages write one sound, folded to one form, in order:
+# Polish and Czech ("Łukaszenko", "Mychajło"), German ("Selenskyj"), Russian and Ukrainian romanisations.
+_FOLDS = (("ł", "l"), ("sz", "sh"), ("cz", "ch"), ("š", "sh"), ("č", "ch"), ("ž", "zh"), ("w", "v"), ("x", "ks"),
+          ("kh", "h"), ("ch", "h"), ("j", "i"), ("y", "i"), ("ii", "i"), ("ia", "a"), ("iu", "u"))
+
+
+def folded_spelling(word: str) -> str:
+    """One spelling for the ways a Slavic name is written in Latin letters: Lukashenko, Łukaszenko and
+    Lukashenka's stem; Mykhailo and Mychajło; Podolyak and Podolak. For comparing names, never for showing."""
+    for written, folded in _FOLDS:
+        word = word.replace(written, folded)
+    return word
 
 
 def by_key(key: str) -> ActorRecord | None:
@@ -176,9 +192,21 @@ def _descriptors(key: str) -> frozenset[tuple[str, ...]]:
                     phrases |= {rest, _possessive(rest)}
     if record.kind == "Person":
         phrases |= {(word,) for word in _PERSON_WORDS} | {("of",)}  # "President of the United States"
+        phrases |= _country_names(country) if country else set()  # "Belarus leader ...", "President of Ukraine ..."
         if record.role:
             phrases.add(tuple(match_key(record.role).split()))
     return frozenset(phrase for phrase in phrases if phrase)
+
+
+@functools.cache
+def _country_names(iso: str) -> frozenset[tuple[str, ...]]:
+    """A country's names as word tuples: pycountry's, and those the data file's possessives are made of
+    ("Britain's" -> "britain", "America's" -> "america")."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=iso)
+    names = [getattr(country, attribute, None) for attribute in ("name", "common_name", "official_name")] if country else []
+    return frozenset({tuple(match_key(name).split()) for name in names if name} | _index().country_names.get(iso, set()))
 
 
 def _place_part(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -228,7 +256,7 @@ def _index() -> _Index:
                 raise KgError(f"{DATA_FILE}: {text!r} names both {other.key} and {record.key}")
             parts = key.split()
             if record.kind == "Person" and len(parts) >= 2:
-                people.setdefault(parts[-1], set()).add((parts[-2], record.key))
+                people.setdefault(folded_spelling(parts[-1]), set()).add((folded_spelling(parts[-2]), record.key))
     adjectives: dict[str, str] = {}
     country_words: dict[str, frozenset[tuple[str, ...]]] = {}
     for iso, words in countries.items():
@@ -237,8 +265,10 @@ def _index() -> _Index:
         for key in keys:
             if adjectives.setdefault(key, iso) != iso:
                 raise KgError(f"{DATA_FILE}: adjective {key!r} belongs to both {adjectives[key]} and {iso}")
+    country_names = {iso: {tuple(match_key(_without_possessive(word)).split()) for word in words
+                           if word.endswith(_POSSESSIVE_ENDINGS)} for iso, words in countries.items()}
     people_by_surname = {surname: tuple(sorted(pairs)) for surname, pairs in people.items()}
-    return _Index(records, by_key, by_name, adjectives, country_words, people_by_surname)
+    return _Index(records, by_key, by_name, adjectives, country_words, country_names, people_by_surname)
 
 
 def _adjective_keys(words: Iterable[str]) -> Iterator[str]:

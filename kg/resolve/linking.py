@@ -144,6 +144,8 @@ class _Resolver:
                 return key
         if kind in _ACTOR_KINDS or kind in ("Place", "Country"):
             record = actors.lookup(entity.name)
+            if record is None and kind == "Person" and entity.role:  # "Francis" whom the text calls Pope
+                record = actors.lookup(f"{entity.role} {entity.name}")
             if record is not None:
                 return self._add_actor(record, alias=entity.name)
         # the small model tags some towns as people or organisations ("Chasiv Yar", "Kupyansk")
@@ -216,7 +218,10 @@ class _Resolver:
                 if record is not None:
                     affiliation = self._add_actor(record)
                     break
-        key = f"actor:{kind}:{name_key(entity.name)}" + (f"@{affiliation}" if affiliation else "")
+        name = name_key(entity.name)
+        if kind == "Person":  # "Mychajło Kowalenko" and "Mykhailo Kovalenko" are one person
+            name = " ".join(actors.folded_spelling(word) for word in name.split())
+        key = f"actor:{kind}:{name}" + (f"@{affiliation}" if affiliation else "")
         return self._generic(entity, key, affiliation=affiliation)
 
 

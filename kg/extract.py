@@ -359,7 +359,7 @@ class _ArticleState:
         events = self._split_losses(Event(id=event_id, type=frame.type, trigger=trigger.text, sentence=sentence,
                                           sentence_start=self.base + sent.start, status=status, roles=roles,
                                           date=date_ref, quantity=quantity, sources=sources,
-                                          verbal=trigger.pos_ == "VERB"))
+                                          verbal=trigger.pos_ == "VERB" or _existential(trigger)))
         for event in events:
             self.events.append(event)
             for source in sources:
@@ -697,6 +697,11 @@ _TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 
 
+def _existential(trigger: Token) -> bool:
+    """"There was a clash near Svatove": the clause asserts the event noun as a verb would."""
+    return trigger.dep_ == "attr" and trigger.head.lemma_ == "be" and any(c.dep_ == "expl" for c in trigger.head.children)
+
+
 def _clause_of(token: Token) -> Token:
     """The head of the clause a token sits in (an infinitive or a conjoined verb belongs to its governor's)."""
     while token.dep_ not in _CLAUSE_DEPS and token.head.i != token.i:
@@ -750,7 +755,7 @@ def _kind(token: Token, ner: str, words: list[Token]) -> str | None:
         return "Person"
     if lemma in PERSON_NOUNS or lemma in CIVILIAN_NOUNS:
         return "Person"
-    if ner == "NORP":
+    if ner == "NORP" or (ner == "GPE" and token.pos_ == "ADJ" and len(words) == 1):  # "Ukrainian" tagged GPE
         return "Country" if len(words) == 1 else ("ArmedForce" if lemma in FORCE_NOUNS else "Organization")
     if lemma in FORCE_NOUNS or lemmas & {"forces", "force", "army", "military", "troops"}:
         return "ArmedForce"

@@ -6,6 +6,7 @@ from datetime import date
 from kg.extract import extract_docs, parse_number, resolve_date
 from kg.model import Article
 from kg.nlp.components import Attribution, EventFrames
+from kg.resolve.linking import resolve
 
 from .docs import parsed
 
@@ -1359,3 +1360,69 @@ def test_an_honorific_is_not_a_persons_role():
     extraction, _ = _events(HONORIFIC, HONORIFIC_ENTS)
     (person,) = [e for e in extraction.entities.values() if e.kind == "Person"]
     assert (person.name, person.role) == ("Hollins", None)
+
+
+# "Clashes between Russian and Ukrainian units went on near Vuhledar." (the small model tags some
+# nationality adjectives GPE, as here "Ukrainian")
+CLASHES_BETWEEN = """
+Clashes clash NOUN NNS nsubj 6
+between between ADP IN prep 0
+Russian russian ADJ JJ amod 5
+and and CCONJ CC cc 2
+Ukrainian ukrainian ADJ JJ conj 2
+units unit NOUN NNS pobj 1
+went go VERB VBD ROOT 6
+on on ADP RP prt 6
+near near ADP IN prep 6
+Vuhledar Vuhledar PROPN NNP pobj 8
+. . PUNCT . punct 6
+"""
+CLASHES_BETWEEN_ENTS = [(2, 3, "NORP"), (4, 5, "GPE"), (9, 10, "LOC")]
+
+
+def test_a_clash_between_two_sides_has_both_as_participants():
+    extraction, (clash,) = _events(CLASHES_BETWEEN, CLASHES_BETWEEN_ENTS)
+    assert clash.type == "Clash"
+    assert {("participant", "Russian"), ("participant", "Ukrainian"), ("place", "Vuhledar")} <= _roles(extraction, clash)
+    assert {extraction.entities[r.entity].kind for r in clash.roles if r.role == "participant"} == {"Country"}
+
+
+# "There was a clash near Kreminna on Friday."
+THERE_WAS_A_CLASH = """
+There there PRON EX expl 1
+was be VERB VBD ROOT 1
+a a DET DT det 3
+clash clash NOUN NN attr 1
+near near ADP IN prep 3
+Kreminna Kreminna PROPN NNP pobj 4
+on on ADP IN prep 1
+Friday Friday PROPN NNP pobj 6
+. . PUNCT . punct 1
+"""
+THERE_WAS_A_CLASH_ENTS = [(5, 6, "GPE"), (7, 8, "DATE")]
+
+
+def test_an_event_noun_a_sentence_asserts_stands_with_its_place_alone():
+    """A bare event noun needs someone in it to count ("the fighting"), unless "there was" asserts it."""
+    extraction, (clash,) = _events(THERE_WAS_A_CLASH, THERE_WAS_A_CLASH_ENTS)
+    assert clash.type == "Clash" and clash.verbal and _roles(extraction, clash) == {("place", "Kreminna")}
+    assert clash.date.value == date(2023, 12, 1)
+    assert [e.type for e in resolve(extraction).events] == ["Clash"]  # kept by linking
+
+
+# "Russian troops shelled Bakhmut, Donetsk." as the small model parses it: the name an adverb
+NAME_AS_ADVERB = """
+Russian russian ADJ JJ amod 1
+troops troop NOUN NNS nsubj 2
+shelled shell VERB VBD ROOT 2
+Bakhmut bakhmut ADV RB advmod 2
+, , PUNCT , punct 3
+Donetsk Donetsk PROPN NNP appos 3
+. . PUNCT . punct 2
+"""
+NAME_AS_ADVERB_ENTS = [(0, 1, "NORP"), (3, 4, "LOC")]
+
+
+def test_a_name_misparsed_as_an_adverb_after_a_strike_verb_is_its_target():
+    extraction, (strike,) = _events(NAME_AS_ADVERB, NAME_AS_ADVERB_ENTS)
+    assert {("target", "Bakhmut"), ("place", "Bakhmut")} <= _roles(extraction, strike)

@@ -55,6 +55,17 @@ def _person(name: str, *, struck: bool) -> dict[str, Entity]:
     return resolve(extraction).entities
 
 
+def test_an_organisation_struck_with_its_region_written_after_it_is_a_place():
+    """"shelled Stepova Novoselivka, Kharkiv": the tagger says organisation; the region after the name and
+    the strike say village."""
+    extraction = Extraction(article=Article(id="t", text=""))
+    extraction.entities["p"] = Entity(name="Stepova Novoselivka", kind="Organization", key="p", located_in="Kharkiv")
+    extraction.events.append(Event(id="e", type="Strike", trigger="shelled", sentence="", sentence_start=0,
+                                   roles=[Role("target", "p")]))
+    (village,) = _chosen(resolve(extraction).entities, "Stepova Novoselivka")
+    assert village.kind == "Settlement" and village.located_in == "iso:UA-63"
+
+
 def test_a_postal_village_name_alone_does_not_overrule_the_tagger():
     """Tens of thousands of small villages share names with words and people: a name the tagger calls a
     person becomes such a village only when something is done to it."""

@@ -123,6 +123,9 @@ def test_generic_words_point_to_the_place() -> None:
     assert resolve("Bakhmut direction")[0].key == resolve("Bakhmut")[0].key
     assert resolve("Kharkiv city")[0].key == "geonames:706483"
     assert resolve("city of Kyiv")[0].key == resolve("Kiev")[0].key
+    # a territorial community (hromada) is named after its centre
+    assert resolve("Lozova community")[0].key == resolve("Lozova")[0].key
+    assert resolve("Bilopillia territorial community")[0].key == resolve("Bilopillia")[0].key
     assert lookup("Kupiansk region")[0].key == "geonames:703656"  # no such region: the town is the best there is
 
 

@@ -292,6 +292,15 @@ def _objects(token: Token) -> list[Token]:
     return found
 
 
+def _misparsed_object(verb: Token, child: Token, frame: Frame) -> bool:
+    """"shelled Bakhmut, Donetsk": the small parser makes an unfamiliar name right after a verb of attack
+    an adverb; a capitalised name there, with no other object, is what was struck or taken."""
+    return (frame.type in ("Strike", "Attack", "Advance") and child.dep_ in ("advmod", "npadvmod")
+            and child.i == verb.i + 1 and child.text[:1].isupper() and child.ent_type_ not in ("DATE", "TIME", "NORP")
+            and (child.pos_ == "PROPN" or child.ent_type_ in ("GPE", "LOC", "FAC"))
+            and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children))
+
+
 def _actor_behind(subject: Token) -> list[Token]:
     """"A Russian missile strike killed five": an event noun as subject stands for the side that carried it out."""
     if subject.pos_ != "NOUN" or subject.lemma_.lower() not in EVENT_TRIGGERS:
@@ -388,6 +397,8 @@ class EventFrames:
                 _prep_role(frame, child)
             elif child.dep_ == "dative":
                 frame.targets.extend(t.i for t in _conjuncts(child))
+            elif _misparsed_object(token, child, frame):
+                _add_object(frame, _conjuncts(child))
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
             _add_object(frame, [token.head])
         _quantity_of(token, frame)
@@ -577,6 +588,8 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
             frame.equipment.append(obj.i)
         elif word == "with" and frame.type == "Clash":
             frame.targets.append(obj.i)  # the other side of the fight
+        elif word == "between" and frame.type in ("Clash", "Meeting"):
+            frame.participants.extend(_sides_named(obj))  # "clashes between Russian and Ukrainian troops"
         elif word == "with" and frame.type == "Meeting":
             frame.participants.append(obj.i)
         elif frame.type == "Loss" and word in ("with", "including", "plus"):
@@ -587,6 +600,14 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
             frame.targets.append(obj.i)
         elif word == "to" and frame.type == "Statement":
             frame.participants.append(obj.i)
+
+
+def _sides_named(token: Token) -> list[int]:
+    """The sides in "between Russian and Ukrainian troops" (each adjective's country), or the noun itself
+    when it names one side ("between the army and the rebels" gives each conjunct its own call)."""
+    adjectives = [c for c in token.children if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")]
+    sides = [t for a in adjectives for t in _conjuncts(a) if t.ent_type_ in ("NORP", "GPE")]
+    return [t.i for t in sides] if len(sides) > 1 else [token.i]
 
 
 def _quantity_of(token: Token, frame: Frame) -> None:

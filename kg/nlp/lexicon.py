@@ -183,7 +183,8 @@ FACILITY_NOUNS = {"center", "centre", "plant", "station", "airport", "airfield",
                   "apartment", "stadium", "shop", "store"}
 PLACE_NOUNS = {"region", "oblast", "city", "town", "village", "settlement", "direction", "district",
                "area", "province", "territory", "suburb", "outskirts", "front", "frontline", "axis",
-               "sector", "raion", "peninsula", "island", "border", "coast"}
+               "sector", "raion", "peninsula", "island", "border", "coast", "community", "hromada",
+               "municipality"}
 #: Past forms the lemmatiser of the small model gets wrong.
 IRREGULAR_FORMS = {"retook": "retake", "retaken": "retake", "overran": "overrun", "shot": "shoot", "struck": "strike",
                    "fought": "fight", "downed": "down", "shelled": "shell"}

@@ -149,7 +149,8 @@ class _Resolver:
             if record is not None:
                 return self._add_actor(record, alias=entity.name)
         # the small model tags some towns as people or organisations ("Chasiv Yar", "Kupyansk")
-        mistaken = (kind == "Organization" and len(entity.name.split()) == 1) or (
+        # ("Stepova Novoselivka, Kharkiv": a name with its region written after it)
+        mistaken = (kind == "Organization" and (len(entity.name.split()) == 1 or entity.located_in)) or (
             kind == "Person" and not entity.role and entity.name[:1].isupper())
         if kind in _PLACE_KINDS or mistaken:
             hinted = self._hint_regions(entity.located_in)

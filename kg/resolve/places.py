@@ -100,7 +100,9 @@ _KIND_ORDER = {"Country": 0, "Region": 1, "Settlement": 2}
 # Words around a name that say what kind of place is meant: "the Kharkiv region" is the oblast,
 # "the Bakhmut direction" is the town the front is named after.
 _REGION_WORDS = frozenset({"region", "oblast", "province", "krai", "kray"})
-_SETTLEMENT_WORDS = frozenset({"city", "town", "village", "direction", "axis", "sector", "front", "area"})
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village", "direction", "axis", "sector", "front", "area",
+                               "community", "hromada", "municipality"})  # a hromada is named after its centre
+_COMMUNITY_QUALIFIERS = frozenset({"territorial", "urban", "rural", "settlement"})  # "... territorial community"
 _SETTLEMENT_PREFIXES = ("city of ", "town of ", "village of ")
 
 
@@ -220,7 +222,10 @@ def _candidates(name: str) -> list[tuple[int, PlaceRecord]]:
         if len(words) > 1 and words[-1] in _REGION_WORDS:
             base, prefer = " ".join(words[:-1]), "Region"
         elif len(words) > 1 and words[-1] in _SETTLEMENT_WORDS:
-            base, prefer = " ".join(words[:-1]), "Settlement"
+            words = words[:-1]
+            while len(words) > 1 and words[-1] in _COMMUNITY_QUALIFIERS:
+                words = words[:-1]
+            base, prefer = " ".join(words), "Settlement"
         elif key.startswith(_SETTLEMENT_PREFIXES):
             base, prefer = key.split(" ", 2)[2], "Settlement"
         base = base.removeprefix("the ")

@@ -1426,3 +1426,50 @@ NAME_AS_ADVERB_ENTS = [(0, 1, "NORP"), (3, 4, "LOC")]
 def test_a_name_misparsed_as_an_adverb_after_a_strike_verb_is_its_target():
     extraction, (strike,) = _events(NAME_AS_ADVERB, NAME_AS_ADVERB_ENTS)
     assert {("target", "Bakhmut"), ("place", "Bakhmut")} <= _roles(extraction, strike)
+
+
+# "Heavy clashes took place between Russian and Ukrainian forces near Bilohorivka, Luhansk region." with the
+# small model's reading of such names on other days: the village a modifier of the region after it
+TOOK_PLACE_BETWEEN = """
+Heavy heavy ADJ JJ amod 1
+clashes clash NOUN NNS nsubj 2
+took take VERB VBD ROOT 2
+place place NOUN NN dobj 2
+between between ADP IN prep 2
+Russian russian ADJ JJ amod 8
+and and CCONJ CC cc 5
+Ukrainian ukrainian ADJ JJ conj 5
+forces force NOUN NNS pobj 4
+near near ADP IN prep 8
+Bilohorivka Bilohorivka PROPN NNP nmod 13
+, , PUNCT , punct 10
+Luhansk Luhansk PROPN NNP compound 13
+region region NOUN NN pobj 9
+. . PUNCT . punct 2
+"""
+TOOK_PLACE_BETWEEN_ENTS = [(5, 6, "NORP"), (7, 8, "NORP"), (10, 11, "GPE"), (12, 13, "GPE")]
+
+
+def test_clashes_that_took_place_between_sides_near_a_village_of_a_region():
+    extraction, (clash,) = _events(TOOK_PLACE_BETWEEN, TOOK_PLACE_BETWEEN_ENTS)
+    roles = _roles(extraction, clash)
+    assert {("participant", "Russian"), ("participant", "Ukrainian"), ("place", "Bilohorivka")} <= roles
+
+
+# "The battalion shelled Novoivanivka, Kharkiv." as the small model parses some such sentences: the village
+# a modifier of the region, the region an adverb of the verb
+SHELLED_VILLAGE_OF_REGION = """
+The the DET DT det 1
+battalion battalion NOUN NN nsubj 2
+shelled shell VERB VBD ROOT 2
+Novoivanivka Novoivanivka PROPN NNP nmod 5
+, , PUNCT , punct 5
+Kharkiv Kharkiv PROPN NNP npadvmod 2
+. . PUNCT . punct 2
+"""
+SHELLED_VILLAGE_OF_REGION_ENTS = [(3, 4, "GPE"), (5, 6, "GPE")]
+
+
+def test_the_village_before_a_misparsed_region_is_what_was_shelled():
+    extraction, (strike,) = _events(SHELLED_VILLAGE_OF_REGION, SHELLED_VILLAGE_OF_REGION_ENTS)
+    assert {("target", "Novoivanivka"), ("place", "Novoivanivka")} <= _roles(extraction, strike)

@@ -126,6 +126,8 @@ def test_generic_words_point_to_the_place() -> None:
     # a territorial community (hromada) is named after its centre
     assert resolve("Lozova community")[0].key == resolve("Lozova")[0].key
     assert resolve("Bilopillia territorial community")[0].key == resolve("Bilopillia")[0].key
+    assert resolve("Lozova district")[0].key == resolve("Lozova")[0].key  # a raion, too
+    assert resolve("Sviatohirsk settlement")[0].key == resolve("Sviatohirsk")[0].key
     assert lookup("Kupiansk region")[0].key == "geonames:703656"  # no such region: the town is the best there is
 
 

@@ -295,8 +295,10 @@ def _objects(token: Token) -> list[Token]:
 def _misparsed_object(verb: Token, child: Token, frame: Frame) -> bool:
     """"shelled Bakhmut, Donetsk": the small parser makes an unfamiliar name right after a verb of attack
     an adverb; a capitalised name there, with no other object, is what was struck or taken."""
+    first = child.left_edge
     return (frame.type in ("Strike", "Attack", "Advance") and child.dep_ in ("advmod", "npadvmod")
-            and child.i == verb.i + 1 and child.text[:1].isupper() and child.ent_type_ not in ("DATE", "TIME", "NORP")
+            and first.i == verb.i + 1 and first.text[:1].isupper() and child.text[:1].isupper()
+            and child.ent_type_ not in ("DATE", "TIME", "NORP")
             and (child.pos_ == "PROPN" or child.ent_type_ in ("GPE", "LOC", "FAC"))
             and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children))
 
@@ -398,7 +400,8 @@ class EventFrames:
             elif child.dep_ == "dative":
                 frame.targets.extend(t.i for t in _conjuncts(child))
             elif _misparsed_object(token, child, frame):
-                _add_object(frame, _conjuncts(child))
+                first = child.left_edge  # "shelled Zalizne, Donetsk" parsed as "[Zalizne ,] Donetsk"
+                _add_object(frame, [first] if first.i < child.i and first.dep_ in ("nmod", "compound") else _conjuncts(child))
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
             _add_object(frame, [token.head])
         _quantity_of(token, frame)
@@ -428,6 +431,10 @@ class EventFrames:
                                             if m.dep_ in ("amod", "poss") and m.ent_type_ in ("NORP", "GPE"))
         _quantity_of(token, frame)
         head = token.head
+        if token.dep_ == "nsubj" and not frame.participants:  # "clashes took place between X and Y"
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "between":
+                    _prep_role(frame, prep, noun=True)
         if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in ENGAGE_VERBS:
             # "Russian forces engaged in an offensive": the subject of the light verb acted
             frame.agents.extend(t.i for s in head.head.children if s.dep_ == "nsubj" for t in _conjuncts(s))
@@ -551,6 +558,7 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
         return
     objects = [referent(t) for g in prep.children if g.dep_ == "pobj" for t in _conjuncts(g)
                if t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in ("appos",)]
+    objects = [place for obj in objects for place in _place_before_its_region(obj)]
     if word in DIRECTION_WORDS or prep.lemma_.lower() in DIRECTION_WORDS:
         return
     for obj in objects:
@@ -600,6 +608,16 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
             frame.targets.append(obj.i)
         elif word == "to" and frame.type == "Statement":
             frame.participants.append(obj.i)
+
+
+def _place_before_its_region(token: Token) -> list[Token]:
+    """"near Pishchane, Luhansk region", which the parser reads as a region with a name inside it: the place
+    named first, then the region."""
+    if token.lemma_.lower() not in AREA_WORDS:
+        return [token]
+    named = [c for c in token.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
+             and c.i + 1 < len(token.doc) and token.doc[c.i + 1].text == ","]
+    return [*named[:1], token]
 
 
 def _sides_named(token: Token) -> list[int]:

@@ -101,7 +101,8 @@ _KIND_ORDER = {"Country": 0, "Region": 1, "Settlement": 2}
 # "the Bakhmut direction" is the town the front is named after.
 _REGION_WORDS = frozenset({"region", "oblast", "province", "krai", "kray"})
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "direction", "axis", "sector", "front", "area",
-                               "community", "hromada", "municipality"})  # a hromada is named after its centre
+                               "settlement", "community", "hromada", "municipality", "district", "raion"})
+# (a hromada and a raion are named after their centre)
 _COMMUNITY_QUALIFIERS = frozenset({"territorial", "urban", "rural", "settlement"})  # "... territorial community"
 _SETTLEMENT_PREFIXES = ("city of ", "town of ", "village of ")
 

@@ -1473,3 +1473,41 @@ SHELLED_VILLAGE_OF_REGION_ENTS = [(3, 4, "GPE"), (5, 6, "GPE")]
 def test_the_village_before_a_misparsed_region_is_what_was_shelled():
     extraction, (strike,) = _events(SHELLED_VILLAGE_OF_REGION, SHELLED_VILLAGE_OF_REGION_ENTS)
     assert {("target", "Novoivanivka"), ("place", "Novoivanivka")} <= _roles(extraction, strike)
+
+
+# "Russian forces shelled Vovchansk, Kharkiv region." as the small model parses it on such days: the town an
+# adjective of the region
+TOWN_AS_ADJECTIVE_OF_REGION = """
+Russian russian ADJ JJ amod 1
+forces force NOUN NNS nsubj 2
+shelled shell VERB VBD ROOT 2
+Vovchansk vovchansk ADV RB amod 6
+, , PUNCT , punct 6
+Kharkiv Kharkiv PROPN NNP compound 6
+region region NOUN NN dobj 2
+. . PUNCT . punct 2
+"""
+TOWN_AS_ADJECTIVE_OF_REGION_ENTS = [(0, 1, "NORP"), (3, 4, "LOC"), (5, 6, "GPE")]
+
+# "Russian forces shelled Vovchansk, Kharkiv with mortars.": the town an adverb tagged as a person
+TOWN_AS_ADVERB_BEFORE_REGION = """
+Russian russian ADJ JJ amod 1
+forces force NOUN NNS nsubj 2
+shelled shell VERB VBD ROOT 2
+Vovchansk vovchansk ADV RB advmod 2
+, , PUNCT , punct 3
+Kharkiv Kharkiv PROPN NNP npadvmod 2
+with with ADP IN prep 5
+mortars mortar NOUN NNS pobj 6
+. . PUNCT . punct 2
+"""
+TOWN_AS_ADVERB_BEFORE_REGION_ENTS = [(0, 1, "NORP"), (3, 4, "PERSON"), (5, 6, "GPE")]  # as the model tagged it
+
+
+def test_a_town_written_before_its_region_is_what_was_shelled_however_it_was_tagged():
+    for spec, ents in ((TOWN_AS_ADJECTIVE_OF_REGION, TOWN_AS_ADJECTIVE_OF_REGION_ENTS),
+                       (TOWN_AS_ADVERB_BEFORE_REGION, TOWN_AS_ADVERB_BEFORE_REGION_ENTS)):
+        extraction, (strike,) = _events(spec, ents)
+        roles = _roles(extraction, strike)
+        assert ("target", "Vovchansk") in roles and not any(name.startswith("Kharkiv") for role, name in roles
+                                                           if role == "target"), roles

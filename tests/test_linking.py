@@ -151,3 +151,13 @@ def test_people_outside_the_gazetteer_merge_across_romanisations():
     english = _people(Entity(name="Mykhailo Kovalenko", kind="Person", key="p"))
     other = _people(Entity(name="Mykola Kovalenko", kind="Person", key="p"))
     assert list(polish) == list(english) != list(other)
+
+
+def test_a_village_and_its_region_in_one_name_is_the_village_of_that_region():
+    extraction = Extraction(article=Article(id="t", text=""))
+    extraction.entities["p"] = Entity(name="Novoselivka Donetsk region", kind="Region", key="p")
+    extraction.events.append(Event(id="e", type="Strike", trigger="shelled", sentence="", sentence_start=0,
+                                   roles=[Role("target", "p")]))
+    (village,) = _chosen(resolve(extraction).entities, "Novoselivka")
+    assert village.kind == "Settlement" and village.located_in == "iso:UA-14"
+    assert "Novoselivka Donetsk region" in village.aliases

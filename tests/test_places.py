@@ -12,7 +12,7 @@ import pytest
 from kg.names import name_key
 from kg.resolve import places
 from kg.resolve.build_places import RU_REGIONS, UA_REGIONS, build_rows
-from kg.resolve.places import by_key, lookup, parent, resolve
+from kg.resolve.places import by_key, lookup, parent, resolve, split_region
 
 UKRAINE = "geonames:690791"
 
@@ -117,6 +117,12 @@ def test_regions_as_the_news_writes_them(written: str, iso: str) -> None:
     record = resolve(written)[0]
     assert record is not None and (record.kind, record.region, record.key) == ("Region", iso, f"iso:{iso}")
     assert record.lat is not None and places.coordinate_precision(record) == "region"
+
+
+def test_a_place_and_its_region_run_together_are_split() -> None:
+    assert split_region("Sukhanove Kherson region") == ("Sukhanove", "UA-65")
+    assert split_region("Chuhuiv (Kharkiv region") == ("Chuhuiv", "UA-63")
+    assert split_region("Kherson region") is None and split_region("southern Kherson region") is None
 
 
 def test_generic_words_point_to_the_place() -> None:

@@ -296,10 +296,12 @@ def _misparsed_object(verb: Token, child: Token, frame: Frame) -> bool:
     """"shelled Bakhmut, Donetsk": the small parser makes an unfamiliar name right after a verb of attack
     an adverb; a capitalised name there, with no other object, is what was struck or taken."""
     first = child.left_edge
+    doc = verb.doc
+    region_after = child.i + 2 < len(doc) and doc[child.i + 1].text == "," and doc[child.i + 2].pos_ == "PROPN"
     return (frame.type in ("Strike", "Attack", "Advance") and child.dep_ in ("advmod", "npadvmod")
             and first.i == verb.i + 1 and first.text[:1].isupper() and child.text[:1].isupper()
             and child.ent_type_ not in ("DATE", "TIME", "NORP")
-            and (child.pos_ == "PROPN" or child.ent_type_ in ("GPE", "LOC", "FAC"))
+            and (child.pos_ == "PROPN" or child.ent_type_ in ("GPE", "LOC", "FAC") or region_after)
             and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children))
 
 
@@ -535,7 +537,7 @@ def is_equipment_token(token: Token) -> bool:
 
 
 def _add_object(frame: Frame, heads: list[Token]) -> None:
-    heads = [referent(h) for h in heads if h.ent_type_ not in ("DATE", "TIME")]
+    heads = [place for h in heads if h.ent_type_ not in ("DATE", "TIME") for place in _place_before_its_region(referent(h))]
     for head in heads:
         if is_equipment_token(head):
             frame.equipment.append(head.i)
@@ -612,12 +614,19 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
 
 def _place_before_its_region(token: Token) -> list[Token]:
     """"near Pishchane, Luhansk region", which the parser reads as a region with a name inside it: the place
-    named first, then the region."""
+    named first (the region after it is where to look for it)."""
     if token.lemma_.lower() not in AREA_WORDS:
         return [token]
-    named = [c for c in token.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
+    named = [c for c in token.children if c.dep_ in ("nmod", "compound", "amod") and _looks_like_a_name(c)
              and c.i + 1 < len(token.doc) and token.doc[c.i + 1].text == ","]
-    return [*named[:1], token]
+    return named[:1] or [token]
+
+
+def _looks_like_a_name(token: Token) -> bool:
+    """A capitalised word inside a sentence that the small model may have tagged as anything ("Bakhmut" as an
+    adverb or adjective), but not a nationality or a date."""
+    return (token.pos_ in ("PROPN", "ADV", "ADJ") and token.text[:1].isupper() and token.i > token.sent.start
+            and token.ent_type_ not in ("NORP", "DATE", "TIME", "PERSON", "ORG"))
 
 
 def _sides_named(token: Token) -> list[int]:

@@ -154,6 +154,10 @@ class _Resolver:
             kind == "Person" and not entity.role and entity.name[:1].isupper())
         if kind in _PLACE_KINDS or mistaken:
             hinted = self._hint_regions(entity.located_in)
+            split = places.split_region(entity.name) if not hinted and not places.lookup(entity.name) else None
+            if split is not None:  # "Sukhanove Kherson region": one name for a village and its region
+                entity = Entity(name=split[0], kind=kind, key=entity.key, aliases={entity.name, *entity.aliases})
+                hinted = [split[1]]
             record, candidates, precision = places.resolve(
                 entity.name, context_regions=[*hinted, *self.context_regions], context_countries=self.context_countries,
                 near=self.context_points)

@@ -38,6 +38,7 @@ __all__ = [
     "STOPWORDS",
     "SHORT_KEYS",
     "lookup",
+    "split_region",
     "resolve",
     "parent",
     "by_key",
@@ -103,6 +104,8 @@ _REGION_WORDS = frozenset({"region", "oblast", "province", "krai", "kray"})
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "direction", "axis", "sector", "front", "area",
                                "settlement", "community", "hromada", "municipality", "district", "raion"})
 # (a hromada and a raion are named after their centre)
+_COMPASS_WORDS = frozenset("north south east west northern southern eastern western central northeast northwest "
+                           "southeast southwest northeastern northwestern southeastern southwestern the".split())
 _COMMUNITY_QUALIFIERS = frozenset({"territorial", "urban", "rural", "settlement"})  # "... territorial community"
 _SETTLEMENT_PREFIXES = ("city of ", "town of ", "village of ")
 
@@ -263,6 +266,22 @@ def _spellings() -> dict[str, list[tuple[int, PlaceRecord]]]:
             slot = forms.setdefault(_spelling(key), [])
             slot.extend(hit for hit in ukrainian if all(other is not hit[1] for _, other in slot))
     return forms
+
+
+def split_region(name: str) -> tuple[str, str] | None:
+    """A place and its region run together into one name ("Sukhanove Kherson region", "Chuhuiv (Kharkiv
+    region"): the words before the region's name, and the region's ISO code; None if the name is not so."""
+    words = name_key(name).split()
+    if len(words) < 3 or words[-1] not in _REGION_WORDS:
+        return None
+    if words[0] in _COMPASS_WORDS:
+        return None  # "southern Kherson region" is part of the region, not a place in it
+    for start in range(1, len(words) - 1):
+        regions = [record for _, record in _candidates(" ".join(words[start:])) if record.kind == "Region" and record.region]
+        if regions:
+            written = [word for word in name.split() if any(ch.isalnum() for ch in word)]
+            return " ".join(written[:start]).strip(" ,()"), regions[0].region
+    return None
 
 
 def lookup(name: str) -> list[PlaceRecord]:

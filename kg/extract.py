@@ -414,6 +414,9 @@ class _ArticleState:
         # the heads of agencies from the former Soviet block")
         taken = set(frame.agents) | set(frame.targets) | set(frame.participants)
         clause = _clause_of(trigger).i
+        # a casualty's circumstance says where it happened ("was injured when a mine went off near X")
+        clauses = {clause} | ({c.i for c in _clause_of(trigger).children if c.dep_ == "advcl"}
+                              if frame.type == "Loss" else set())
         taken |= {t.i for c in trigger.children
                   if (c.dep_ == "conj" and trigger.pos_ != "VERB") or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)
                   for t in c.subtree}
@@ -422,7 +425,7 @@ class _ArticleState:
                            or (t.head.i == trigger.i and t.dep_ in ("advmod", "npadvmod", "dobj", "appos", "oprd")))
                       and not (t.head.lower_ == "from" and frame.type in ORIGIN_TYPES)
                       and t.ent_iob_ != "I"
-                      and t.pos_ in ("PROPN", "NOUN") and _clause_of(t).i == clause]
+                      and t.pos_ in ("PROPN", "NOUN") and _clause_of(t).i in clauses]
         if not candidates:
             return None
         return min(candidates, key=lambda t: abs(t.i - trigger.i))

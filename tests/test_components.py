@@ -1511,3 +1511,28 @@ def test_a_town_written_before_its_region_is_what_was_shelled_however_it_was_tag
         roles = _roles(extraction, strike)
         assert ("target", "Vovchansk") in roles and not any(name.startswith("Kharkiv") for role, name in roles
                                                            if role == "target"), roles
+
+
+# "A farmer was injured when his tractor hit a mine near Hroza."
+INJURED_WHEN = """
+A a DET DT det 1
+farmer farmer NOUN NN nsubjpass 3
+was be AUX VBD auxpass 3
+injured injure VERB VBN ROOT 3
+when when SCONJ WRB advmod 7
+his his PRON PRP$ poss 6
+tractor tractor NOUN NN nsubj 7
+hit hit VERB VBD advcl 3
+a a DET DT det 9
+mine mine NOUN NN dobj 7
+near near ADP IN prep 7
+Hroza Hroza PROPN NNP pobj 10
+. . PUNCT . punct 3
+"""
+INJURED_WHEN_ENTS = [(11, 12, "GPE")]
+
+
+def test_a_casualty_happened_where_its_circumstance_did():
+    extraction, events = _events(INJURED_WHEN, INJURED_WHEN_ENTS)
+    loss = next(e for e in events if e.type == "Loss")
+    assert {("target", "farmer"), ("place", "Hroza")} <= _roles(extraction, loss)

@@ -1536,3 +1536,47 @@ def test_a_casualty_happened_where_its_circumstance_did():
     extraction, events = _events(INJURED_WHEN, INJURED_WHEN_ENTS)
     loss = next(e for e in events if e.type == "Loss")
     assert {("target", "farmer"), ("place", "Hroza")} <= _roles(extraction, loss)
+
+
+# "Russian units advanced in the direction of Robotyne, Zaporizhzhia, on Sunday." as the small model reads
+# such names on other days: the village a modifier of its region, and tagged a person
+DIRECTION_OF_VILLAGE = """
+Russian russian ADJ JJ amod 1
+units unit NOUN NNS nsubj 2
+advanced advance VERB VBD ROOT 2
+in in ADP IN prep 2
+the the DET DT det 5
+direction direction NOUN NN pobj 3
+of of ADP IN prep 5
+Robotyne Robotyne PROPN NNP nmod 9
+, , PUNCT , punct 9
+Zaporizhzhia Zaporizhzhia PROPN NNP pobj 6
+, , PUNCT , punct 2
+on on ADP IN prep 2
+Sunday Sunday PROPN NNP pobj 11
+. . PUNCT . punct 2
+"""
+DIRECTION_OF_VILLAGE_ENTS = [(0, 1, "NORP"), (7, 8, "PERSON"), (9, 10, "GPE"), (12, 13, "DATE")]
+
+# "Ukrainian troops attacked Russian positions on the outskirts of Svatove." (the town tagged a person)
+OUTSKIRTS_OF = """
+Ukrainian ukrainian ADJ JJ amod 1
+troops troop NOUN NNS nsubj 2
+attacked attack VERB VBD ROOT 2
+Russian russian ADJ JJ amod 4
+positions position NOUN NNS dobj 2
+on on ADP IN prep 4
+the the DET DT det 7
+outskirts outskirt NOUN NNS pobj 5
+of of ADP IN prep 7
+Svatove Svatove PROPN NNP pobj 8
+. . PUNCT . punct 2
+"""
+OUTSKIRTS_OF_ENTS = [(0, 1, "GPE"), (3, 4, "NORP"), (9, 10, "PERSON")]
+
+
+def test_the_direction_or_outskirts_of_a_place_is_that_place():
+    extraction, (advance,) = _events(DIRECTION_OF_VILLAGE, DIRECTION_OF_VILLAGE_ENTS)
+    assert ("place", "Robotyne") in _roles(extraction, advance)
+    extraction, (attack,) = _events(OUTSKIRTS_OF, OUTSKIRTS_OF_ENTS)
+    assert ("place", "Svatove") in _roles(extraction, attack)

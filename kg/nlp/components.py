@@ -551,6 +551,10 @@ def _add_object(frame: Frame, heads: list[Token]) -> None:
                 frame.places.append(head.i)
 
 
+#: Nouns that name the place of the "of" phrase after them: "the outskirts of Avdiivka".
+_PLACE_OF_NOUNS = frozenset({"direction", "outskirts", "outskirt", "vicinity", "suburbs", "suburb", "environs", "area"})
+
+
 def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bool = False, depth: int = 0) -> None:
     word = prep.lower_
     if word in ("along", "together", "as") and frame.type == "Loss":  # "along with", "as well as"
@@ -563,19 +567,23 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
     objects = [place for obj in objects for place in _place_before_its_region(obj)]
     if word in DIRECTION_WORDS or prep.lemma_.lower() in DIRECTION_WORDS:
         return
+    said_places: set[int] = set()  # names that "west of", "the outskirts of" say are places
     for obj in objects:
         lemma = obj.lemma_.lower()
         if word == "to" and frame.type == "Delivery" and not places_only and \
                 obj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
             frame.targets.append(obj.i)  # delivered to Ukraine: the recipient, not a place
             continue
-        if lemma in DIRECTION_WORDS:  # "west of Bakhmut"
-            objects.extend(t for p in obj.children if p.dep_ == "prep" for g in p.children
-                           if g.dep_ == "pobj" for t in _conjuncts(g))
+        if lemma in DIRECTION_WORDS or (lemma in _PLACE_OF_NOUNS and any(
+                p.dep_ == "prep" and p.lower_ == "of" for p in obj.children)):  # "west of X", "the direction of X"
+            of_places = [place for p in obj.children if p.dep_ == "prep" for g in p.children
+                         if g.dep_ == "pobj" for t in _conjuncts(g) for place in _place_before_its_region(t)]
+            objects.extend(of_places)
+            said_places.update(t.i for t in of_places)
             continue
         # the small model often tags Ukrainian villages as people: "near Staryi Saltiv" is still a place
-        named_here = (obj.pos_ == "PROPN" and word in STRONG_LOCATIVE_PREPS and obj.ent_type_ not in ("NORP", "DATE")
-                      and obj.lemma_.lower() not in TITLE_WORDS)
+        named_here = (obj.pos_ == "PROPN" and (word in STRONG_LOCATIVE_PREPS or obj.i in said_places)
+                      and obj.ent_type_ not in ("NORP", "DATE") and obj.lemma_.lower() not in TITLE_WORDS)
         if word == "from" and frame.type in ORIGIN_TYPES:
             continue  # "met officials from the Soviet bloc", "weapons from Germany": where they come from
         if word in LOCATIVE_PREPS and (is_place_token(obj) or named_here) and word not in ("by", "of") or \
@@ -613,20 +621,24 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
 
 
 def _place_before_its_region(token: Token) -> list[Token]:
-    """"near Pishchane, Luhansk region", which the parser reads as a region with a name inside it: the place
-    named first (the region after it is where to look for it)."""
-    if token.lemma_.lower() not in AREA_WORDS:
-        return [token]
-    named = [c for c in token.children if c.dep_ in ("nmod", "compound", "amod") and _looks_like_a_name(c)
-             and c.i + 1 < len(token.doc) and token.doc[c.i + 1].text == ","]
+    """"near Pishchane, Luhansk region" or "near Pisochyn, Kharkiv", which the parser reads as a region with a
+    name inside it: the place named first (the region after it is where to look for it)."""
+    if token.lemma_.lower() in AREA_WORDS:  # "[Pishchane ,] Luhansk region"
+        named = [c for c in token.children if c.dep_ in ("nmod", "compound", "amod") and _looks_like_a_name(c)
+                 and c.i + 1 < len(token.doc) and token.doc[c.i + 1].text == ","]
+    elif token.pos_ == "PROPN":  # "[Pisochyn ,] Kharkiv": a name, a comma, then the name it lies in
+        named = [c for c in token.children if c.dep_ in ("nmod", "compound") and _looks_like_a_name(c)
+                 and c.i + 2 == token.i and token.doc[c.i + 1].text == ","]
+    else:
+        named = []
     return named[:1] or [token]
 
 
 def _looks_like_a_name(token: Token) -> bool:
-    """A capitalised word inside a sentence that the small model may have tagged as anything ("Bakhmut" as an
-    adverb or adjective), but not a nationality or a date."""
+    """A capitalised word inside a sentence, which the small model may have tagged as anything ("Bakhmut" as an
+    adverb, a village as a person), but not a nationality or a date."""
     return (token.pos_ in ("PROPN", "ADV", "ADJ") and token.text[:1].isupper() and token.i > token.sent.start
-            and token.ent_type_ not in ("NORP", "DATE", "TIME", "PERSON", "ORG"))
+            and token.ent_type_ not in ("NORP", "DATE", "TIME"))
 
 
 def _sides_named(token: Token) -> list[int]:

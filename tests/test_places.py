@@ -119,6 +119,16 @@ def test_regions_as_the_news_writes_them(written: str, iso: str) -> None:
     assert record.lat is not None and places.coordinate_precision(record) == "region"
 
 
+def test_a_unit_named_by_the_adjective_of_its_centre_is_that_centre() -> None:
+    """Hromadas and raions are named by an adjective of their centre, whose vowels it changes."""
+    for written, centre in [("Lozivska territorial community", "Lozova"), ("Velykopysarivska community", "Velyka Pysarivka"),
+                            ("Krasnopilska hromada", "Krasnopillya"), ("Novoslobidska community", "Nova Sloboda")]:
+        assert written.split()[0] not in {r.name for r in lookup(written)}
+        assert centre in [r.name for r in lookup(written)[:3]], written
+    assert resolve("Shalyhynska territorial community", context_regions=["UA-59"])[0].name == "Shalyhyne"
+    assert lookup("Sveska community") == []  # too little of the name is left to go by
+
+
 def test_a_place_and_its_region_run_together_are_split() -> None:
     assert split_region("Sukhanove Kherson region") == ("Sukhanove", "UA-65")
     assert split_region("Chuhuiv (Kharkiv region") == ("Chuhuiv", "UA-63")

@@ -222,11 +222,11 @@ def _candidates(name: str) -> list[tuple[int, PlaceRecord]]:
     hits = names.get(key)
     if hits is None:
         words = key.split(" ")
-        base = ""
+        base = unit = ""
         if len(words) > 1 and words[-1] in _REGION_WORDS:
             base, prefer = " ".join(words[:-1]), "Region"
         elif len(words) > 1 and words[-1] in _SETTLEMENT_WORDS:
-            words = words[:-1]
+            unit, words = words[-1], words[:-1]
             while len(words) > 1 and words[-1] in _COMMUNITY_QUALIFIERS:
                 words = words[:-1]
             base, prefer = " ".join(words), "Settlement"
@@ -236,7 +236,45 @@ def _candidates(name: str) -> list[tuple[int, PlaceRecord]]:
         hits = [(tier + 2, record) for tier, record in names.get(base, ())] if base else []
         if not hits:
             hits = [(tier + 2, record) for tier, record in _spellings().get(_spelling(base or key), ())]
+        if not hits and unit in _UNIT_WORDS and len(base.split()) == 1:
+            hits = [(3, record) for record in _centres().get(_adjective_skeleton(base), ())]
     return sorted(hits, key=lambda hit: _rank(hit[0], hit[1], prefer))
+
+
+#: Units named by an adjective of their centre: "Lozivska hromada", "Lozivskyi raion" (Lozova).
+_UNIT_WORDS = frozenset({"community", "hromada", "municipality", "district", "raion"})
+_ADJECTIVE_ENDING = re.compile(r"(?:ska|skyi|skyy|skiy|sky|ske|skoi|skoho)$")
+
+
+def _skeleton(text: str) -> str:
+    """The consonants of a name, doubled ones once: Ukrainian adjectives change its vowels ("Lozova" ->
+    "Lozivska", "Nova Sloboda" -> "Novoslobidska") and drop a doubled consonant ("Krasnopillia" ->
+    "Krasnopilska"), never the consonants."""
+    consonants = re.sub(r"[aeiouy'\u2019\s-]", "", text)
+    return re.sub(r"(.)\1+", r"\1", consonants)
+
+
+def _adjective_skeleton(word: str) -> str:
+    stem = _ADJECTIVE_ENDING.sub("", word)
+    skeleton = _skeleton(stem) if stem != word else ""
+    return skeleton if len(skeleton) >= 3 else ""  # "Sveska" has too little left to tell places apart
+
+
+@functools.cache
+def _centres() -> dict[str, list[PlaceRecord]]:
+    """Ukraine's settlements by the skeleton of the adjective a unit named after them takes: the name's, and
+    without the suffix "-ka" that the adjective drops ("Velyka Pysarivka" -> "Velykopysarivska")."""
+    found: dict[str, list[PlaceRecord]] = {}
+    for record in _index().records.values():
+        if record.country != "UA" or record.kind != "Settlement":
+            continue
+        name = name_key(record.name)
+        for form in {name, name.removesuffix("ka")}:
+            slot = found.setdefault(_skeleton(form), [])
+            if record not in slot:
+                slot.append(record)
+    found.pop("", None)
+    return found
 
 
 _SPELLING_RULES = (

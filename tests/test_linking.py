@@ -161,3 +161,11 @@ def test_a_village_and_its_region_in_one_name_is_the_village_of_that_region():
     (village,) = _chosen(resolve(extraction).entities, "Novoselivka")
     assert village.kind == "Settlement" and village.located_in == "iso:UA-14"
     assert "Novoselivka Donetsk region" in village.aliases
+
+
+def test_a_district_of_a_city_lies_in_the_city():
+    entities = _linked("Donetsk - Kyivskyi", "Donetsk region")
+    (district,) = _chosen(entities, "Donetsk - Kyivskyi")
+    city = entities[district.located_in]
+    assert (city.name, city.kind, city.located_in) == ("Donetsk", "Settlement", "iso:UA-14")
+    assert district.geo_precision == "region" and district.lat is None  # inside the city; no point of its own

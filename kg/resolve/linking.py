@@ -165,6 +165,14 @@ class _Resolver:
             # a village known only from the postal data is too small to outweigh the tagger on its own
             trusted = not mistaken or (record is not None and record.kind != "Region" and (
                 (precision == "exact" and record.source != "postal") or place_like or hinted))
+            city, _, district = entity.name.replace("\u2013", "-").partition(" - ")
+            if record is None and district.strip():  # "Donetsk - Petrovskyi": a district of a city
+                town, _, _ = places.resolve(city, context_regions=[*hinted, *self.context_regions],
+                                            context_countries=self.context_countries)
+                if town is not None and town.kind == "Settlement" and town.population >= _LISTED_TOWN:
+                    return self._generic(Entity(name=entity.name, kind="Place", key=""),
+                                         f"place:{name_key(entity.name)}@{town.key}",
+                                         located_in=self._add_place(town, "exact"), geo_precision="region")
             # a town of its own size outside that region means a list of places ("Odesa, Kharkiv"), not a
             # village and its region
             listed = record is not None and (record.kind != "Settlement" or record.population >= _LISTED_TOWN)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .model import Article, Claim, DateRef, Entity, Event, Extraction, Quantity, Role
 from .names import name_key
 from .nlp.components import Frame, comma_named_left, region_written_after, is_equipment_token, is_place_token
-from .nlp.lexicon import (APPROXIMATORS, CIVILIAN_NOUNS, POSITION_NOUNS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, GENERIC_SOURCES,
+from .nlp.lexicon import (APPROXIMATORS, CIVILIAN_NOUNS, DIRECTION_WORDS, POSITION_NOUNS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, GENERIC_SOURCES,
                           GOVERNMENT_NOUNS, LOCATIVE_PREPS, ORIGIN_TYPES, PERSON_NOUNS, PLACE_NOUNS, TITLE_WORDS, VAGUE_NUMBERS)
 from .nlp.pipeline import MAX_CHUNK_CHARS
 
@@ -597,6 +597,9 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
     words = [t for t in words if not (t.like_num and t.dep_ in ("nummod", "quantmod", "compound")
                                       and parse_number([t]) is not None)
              and t.lower_ not in APPROXIMATORS | {"a", "an", "the", "recently", "also"}]
+    if token.ent_type_ == "GPE" and token.pos_ == "PROPN":  # "neighbouring Belarus", "occupied Melitopol"
+        words = [t for t in words if not (t.dep_ == "amod" and t.head.i == token.i and t.is_lower
+                                          and t.lower_ not in DIRECTION_WORDS)] or [token]
     if not words:
         return None
     nationality = [t for t in words if t.ent_type_ in ("NORP", "GPE") and t.dep_ in ("amod", "compound", "nmod", "poss")

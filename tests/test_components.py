@@ -1580,3 +1580,83 @@ def test_the_direction_or_outskirts_of_a_place_is_that_place():
     assert ("place", "Robotyne") in _roles(extraction, advance)
     extraction, (attack,) = _events(OUTSKIRTS_OF, OUTSKIRTS_OF_ENTS)
     assert ("place", "Svatove") in _roles(extraction, attack)
+
+
+# "The assault of Russia on Ukraine began in 2014."
+ASSAULT_OF_ON = """
+The the DET DT det 1
+assault assault NOUN NN nsubj 6
+of of ADP IN prep 1
+Russia Russia PROPN NNP pobj 2
+on on ADP IN prep 1
+Ukraine Ukraine PROPN NNP pobj 4
+began begin VERB VBD ROOT 6
+in in ADP IN prep 6
+2014 2014 NUM CD pobj 7
+. . PUNCT . punct 6
+"""
+ASSAULT_OF_ON_ENTS = [(3, 4, "GPE"), (5, 6, "GPE"), (8, 9, "DATE")]
+
+
+def test_the_attack_of_one_side_on_another_has_the_first_as_agent():
+    extraction, (assault,) = _events(ASSAULT_OF_ON, ASSAULT_OF_ON_ENTS)
+    roles = _roles(extraction, assault)
+    assert ("agent", "Russia") in roles and ("target", "Ukraine") in roles and ("target", "Russia") not in roles
+
+
+# "The envoys agreed to combat smuggling."
+TO_COMBAT = """
+The the DET DT det 1
+envoys envoy NOUN NNS nsubj 2
+agreed agree VERB VBD ROOT 2
+to to PART TO aux 4
+combat combat VERB VB xcomp 2
+smuggling smuggling NOUN NN dobj 4
+. . PUNCT . punct 2
+"""
+
+
+def test_combating_something_is_no_clash():
+    _, events = _events(TO_COMBAT, [])
+    assert events == []
+
+
+# "Russian missiles were fired over neighbouring Belarus."
+OVER_NEIGHBOURING = """
+Russian russian ADJ JJ amod 1
+missiles missile NOUN NNS nsubjpass 3
+were be AUX VBD auxpass 3
+fired fire VERB VBN ROOT 3
+over over ADP IN prep 3
+neighbouring neighbour VERB VBG amod 6
+Belarus Belarus PROPN NNP pobj 4
+. . PUNCT . punct 3
+"""
+OVER_NEIGHBOURING_ENTS = [(0, 1, "NORP"), (6, 7, "GPE")]
+
+
+def test_a_describing_adjective_is_not_part_of_a_place_name():
+    extraction, _ = _events(OVER_NEIGHBOURING, OVER_NEIGHBOURING_ENTS)
+    assert "Belarus" in {e.name for e in extraction.entities.values()}
+    assert not any("neighbouring" in e.name for e in extraction.entities.values())
+
+
+# "The ministry denies that its troops would strike Odesa."
+DENIES_WOULD = """
+The the DET DT det 1
+ministry ministry NOUN NN nsubj 2
+denies deny VERB VBZ ROOT 2
+that that SCONJ IN mark 7
+its its PRON PRP$ poss 5
+troops troop NOUN NNS nsubj 7
+would would AUX MD aux 7
+strike strike VERB VB ccomp 2
+Odesa Odesa PROPN NNP dobj 7
+. . PUNCT . punct 2
+"""
+DENIES_WOULD_ENTS = [(8, 9, "GPE")]
+
+
+def test_a_denied_intention_is_denied_not_planned():
+    _, (strike,) = _events(DENIES_WOULD, DENIES_WOULD_ENTS)
+    assert (strike.type, strike.status) == ("Strike", "denied")

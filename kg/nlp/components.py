@@ -254,6 +254,8 @@ def _trigger_type(token: Token) -> str | None:
         return None
     if lemma == "fire" and token.pos_ == "NOUN":
         return None
+    if lemma == "combat" and token.pos_ == "VERB":
+        return None  # "to combat illegal fishing", "combating corruption": the verb is nearly always figurative
     if lemma == "target" and (token.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)):
         return None  # "struck targets", "targeted for overhaul", "targeted for sanctions"
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in GENERIC_CONTROLLERS:
@@ -410,8 +412,13 @@ class EventFrames:
 
     @staticmethod
     def _noun_roles(token: Token, frame: Frame) -> None:
+        # "the assault of Russia on Ukraine": with a target after "on", the "of" phrase names who attacked
+        aimed = frame.type in ("Attack", "Strike") and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "against") for c in token.children)
         for child in token.children:
-            if child.dep_ == "poss":
+            if aimed and child.dep_ == "prep" and child.lower_ == "of":
+                frame.agents.extend(t.i for g in child.children if g.dep_ == "pobj" for t in _conjuncts(g))
+            elif child.dep_ == "poss":
                 frame.agents.append(child.i)
             elif child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ == "GPE" and \
                     frame.type in ("Attack", "Strike", "Clash"):
@@ -694,8 +701,9 @@ def _status(token: Token) -> str:
                 return "threatened"
             if lemma in PLAN_WORDS:
                 return "planned"
-        if any(c.dep_ == "aux" and c.lower_ in MODAL_PLANNED for c in node.children):
-            return "planned"
+    # after the verbs above it: "denies that it would attack" is denied, "threatened that it would strike" threatened
+    if any(c.dep_ == "aux" and c.lower_ in MODAL_PLANNED for node in chain for c in node.children):
+        return "planned"
     return "occurred"
 
 

@@ -1660,3 +1660,54 @@ DENIES_WOULD_ENTS = [(8, 9, "GPE")]
 def test_a_denied_intention_is_denied_not_planned():
     _, (strike,) = _events(DENIES_WOULD, DENIES_WOULD_ENTS)
     assert (strike.type, strike.status) == ("Strike", "denied")
+
+
+# "Sanctions pushed Minsk to seek new partners."
+PUSHED_TO = """
+Sanctions sanction NOUN NNS nsubj 1
+pushed push VERB VBD ROOT 1
+Minsk Minsk PROPN NNP dobj 1
+to to PART TO aux 4
+seek seek VERB VB advcl 1
+new new ADJ JJ amod 6
+partners partner NOUN NNS dobj 4
+. . PUNCT . punct 1
+"""
+
+
+def test_pushing_someone_to_do_something_is_no_advance():
+    _, events = _events(PUSHED_TO, [(2, 3, "GPE")])
+    assert [e.type for e in events] == []
+
+
+# "Send weapons to Kharkiv now."
+IMPERATIVE = """
+Send send VERB VB ROOT 0
+weapons weapon NOUN NNS dobj 0
+to to ADP IN prep 0
+Kharkiv Kharkiv PROPN NNP pobj 2
+now now ADV RB advmod 0
+. . PUNCT . punct 0
+"""
+
+# "The shelling prompted the council to send weapons to Izium."
+PROMPTED_TO = """
+The the DET DT det 1
+shelling shelling NOUN NN nsubj 2
+prompted prompt VERB VBD ROOT 2
+the the DET DT det 4
+council council NOUN NN dobj 2
+to to PART TO aux 6
+send send VERB VB xcomp 2
+weapons weapon NOUN NNS dobj 6
+to to ADP IN prep 6
+Izium Izium PROPN NNP pobj 8
+. . PUNCT . punct 2
+"""
+
+
+def test_a_call_to_deliver_is_planned_and_a_delivery_it_prompted_occurred():
+    _, (call,) = _events(IMPERATIVE, [(3, 4, "GPE")])
+    assert (call.type, call.status) == ("Delivery", "planned")
+    _, events = _events(PROMPTED_TO, [(9, 10, "GPE")])
+    assert [(e.type, e.status) for e in events if e.type == "Delivery"] == [("Delivery", "occurred")]

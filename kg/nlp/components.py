@@ -254,6 +254,9 @@ def _trigger_type(token: Token) -> str | None:
         return None
     if lemma == "fire" and token.pos_ == "NOUN":
         return None
+    if lemma == "push" and any(c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.lower_ == "to" for a in c.children)
+                               for c in token.children):
+        return None  # "pushed Moscow to strengthen ties": making someone do something, not an advance
     if lemma == "combat" and token.pos_ == "VERB":
         return None  # "to combat illegal fishing", "combating corruption": the verb is nearly always figurative
     if lemma == "target" and (token.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)):
@@ -685,6 +688,8 @@ def _status(token: Token) -> str:
         for child in node.children:
             if child.dep_ == "neg":
                 return "denied"
+    if _imperative(token):
+        return "planned"  # "Send tanks to Ukraine": a call to act, not an act
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
             token.head.lemma_.lower() not in FACTUAL_CONTROLLERS:
         return "planned"  # "to strengthen its defenses": a purpose or intention, not something done
@@ -705,6 +710,13 @@ def _status(token: Token) -> str:
     if any(c.dep_ == "aux" and c.lower_ in MODAL_PLANNED for node in chain for c in node.children):
         return "planned"
     return "occurred"
+
+
+def _imperative(verb: Token) -> bool:
+    """A bare verb that opens its sentence with no subject: "Send tanks", "Stop the strikes"."""
+    opening = [t for t in verb.sent if not t.is_punct and not t.is_quote]
+    return (verb.tag_ == "VB" and verb.dep_ == "ROOT" and bool(opening) and opening[0].i == verb.i
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children))
 
 
 def _nominal_status(token: Token) -> str:

@@ -199,7 +199,7 @@ OBJECT_CONTROL_VERBS = {"urge", "ask", "call", "appeal", "press", "persuade", "e
                         "prompt", "push", "compel", "enable", "help", "lead", "inspire", "convince", "drive"}
 #: Verbs after which an infinitive still happened: "continued to shell".
 FACTUAL_CONTROLLERS = {"continue", "begin", "start", "manage", "keep", "proceed", "resume", "go", "come",
-                       "use", "step"}
+                       "use", "step", "prompt", "force", "compel"}  # "prompted Western countries to send weapons"
 #: Verbs whose object is an event they carry out, suffer or see: its date is the event's ("launched the
 #: invasion on February 24", "repelled an assault on Sunday", "provoked the invasion last year").
 CARRYING_VERBS = SUPPORT_VERBS_AGENT | SUPPORT_VERBS_TARGET | SUPPORT_VERBS_PLACE | EVENT_CARRYING_VERBS | \

@@ -587,7 +587,7 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
                 lemma in GOVERNMENT_NOUNS or lemma in FORCE_NOUNS or lemma in PERSON_NOUNS or lemma in FACILITY_NOUNS
                 or token.pos_ == "PROPN"
                 or entity_span is not None):
-            objects = [g for g in right.children if g.dep_ == "pobj"]
+            objects = [g for g in right.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
             if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_ or
                             objects[0].lemma_.lower() in GOVERNMENT_NOUNS | FORCE_NOUNS):
                 words.extend(right.subtree)

@@ -1711,3 +1711,92 @@ def test_a_call_to_deliver_is_planned_and_a_delivery_it_prompted_occurred():
     assert (call.type, call.status) == ("Delivery", "planned")
     _, events = _events(PROMPTED_TO, [(9, 10, "GPE")])
     assert [(e.type, e.status) for e in events if e.type == "Delivery"] == [("Delivery", "occurred")]
+
+
+# "Odesa is threatened by a Russian assault."
+THREATENED_BY = """
+Odesa Odesa PROPN NNP nsubjpass 2
+is be AUX VBZ auxpass 2
+threatened threaten VERB VBN ROOT 2
+by by ADP IN agent 2
+a a DET DT det 6
+Russian russian ADJ JJ amod 6
+assault assault NOUN NN pobj 3
+. . PUNCT . punct 2
+"""
+
+# "The ministry denies planning to strike Sumy."
+DENIES_PLANNING = """
+The the DET DT det 1
+ministry ministry NOUN NN nsubj 2
+denies deny VERB VBZ ROOT 2
+planning plan VERB VBG xcomp 2
+to to PART TO aux 5
+strike strike VERB VB xcomp 3
+Sumy Sumy PROPN NNP dobj 5
+. . PUNCT . punct 2
+"""
+
+# "Moscow could order raids like the one that destroyed the bridge in Zatoka last week."
+RELATIVE_UNDER_MODAL = """
+Moscow Moscow PROPN NNP nsubj 2
+could could AUX MD aux 2
+order order VERB VB ROOT 2
+raids raid NOUN NNS dobj 2
+like like ADP IN prep 3
+the the DET DT det 6
+one one NOUN NN pobj 4
+that that PRON WDT nsubj 8
+destroyed destroy VERB VBD relcl 6
+the the DET DT det 10
+bridge bridge NOUN NN dobj 8
+in in ADP IN prep 8
+Zatoka Zatoka PROPN NNP pobj 11
+last last ADJ JJ amod 14
+week week NOUN NN npadvmod 8
+. . PUNCT . punct 2
+"""
+
+# "The brigade avoided shelling Hlyboke."
+AVOIDED_SHELLING = """
+The the DET DT det 1
+brigade brigade NOUN NN nsubj 2
+avoided avoid VERB VBD ROOT 2
+shelling shell VERB VBG xcomp 2
+Hlyboke Hlyboke PROPN NNP dobj 3
+. . PUNCT . punct 2
+"""
+
+
+def test_statuses_set_by_the_verbs_above_an_event():
+    _, (assault,) = _events(THREATENED_BY, [(0, 1, "GPE"), (5, 6, "NORP")])
+    assert (assault.type, assault.status) == ("Attack", "threatened")
+    _, (strike,) = _events(DENIES_PLANNING, [(6, 7, "GPE")])
+    assert (strike.type, strike.status) == ("Strike", "denied")
+    _, events = _events(RELATIVE_UNDER_MODAL, [(0, 1, "GPE"), (12, 13, "GPE"), (13, 15, "DATE")])
+    statuses = {e.trigger: e.status for e in events}
+    assert statuses["raids"] == "planned" and statuses["destroyed"] == "occurred"
+    _, (shelling,) = _events(AVOIDED_SHELLING, [(4, 5, "GPE")])
+    assert (shelling.type, shelling.status) == ("Strike", "denied")
+
+
+# "The Minister of Defence from Monday to Wednesday is visiting Vilnius."
+TITLE_FROM_DAYS = """
+The the DET DT det 1
+Minister Minister PROPN NNP nsubj 9
+of of ADP IN prep 1
+Defence Defence PROPN NNP pobj 2
+from from ADP IN prep 1
+Monday Monday PROPN NNP pobj 4
+to to ADP IN prep 4
+Wednesday Wednesday PROPN NNP pobj 6
+is be AUX VBZ aux 9
+visiting visit VERB VBG ROOT 9
+Vilnius Vilnius PROPN NNP dobj 9
+. . PUNCT . punct 9
+"""
+
+
+def test_a_span_of_days_is_not_part_of_a_title():
+    extraction, (visit,) = _events(TITLE_FROM_DAYS, [(5, 8, "DATE"), (10, 11, "GPE")])
+    assert ("agent", "Minister of Defence") in _roles(extraction, visit)

@@ -679,6 +679,8 @@ def _status(token: Token) -> str:
         if ancestor.lemma_.lower() in REPORT_VERBS:
             break
         node = chain[-1]
+        if node.dep_ == "relcl":
+            break  # "attacks like the one that killed seven": the relative clause tells its own event
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("if", "unless") for c in node.children):
             break  # "just as Russia is striking Ukraine, you can understand ...": set in the main clause, not governed by it
         chain.append(ancestor)
@@ -690,6 +692,9 @@ def _status(token: Token) -> str:
                 return "denied"
     if _imperative(token):
         return "planned"  # "Send tanks to Ukraine": a call to act, not an act
+    if any(node.i != token.i and node.lemma_.lower() in DENIAL_VERBS for node in chain[1:]) and \
+            not any(node.dep_ == "conj" for node in chain[:-1]):
+        return "denied"  # "denies planning to invade": a denial outranks the plan and the purpose below it
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
             token.head.lemma_.lower() not in FACTUAL_CONTROLLERS:
         return "planned"  # "to strengthen its defenses": a purpose or intention, not something done
@@ -698,14 +703,11 @@ def _status(token: Token) -> str:
     for node in chain:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return "planned"  # "if Ukraine retook Crimea": a condition, not something done
-        if node.i != token.i and node.i not in coordinated:
-            lemma = node.lemma_.lower()
-            if lemma in DENIAL_VERBS:
-                return "denied"
-            if lemma in THREAT_WORDS:
-                return "threatened"
-            if lemma in PLAN_WORDS:
-                return "planned"
+    # the verbs above it, the strongest first: "denies planning to invade" is denied
+    governing = {node.lemma_.lower() for node in chain if node.i != token.i and node.i not in coordinated}
+    for words, status in ((DENIAL_VERBS, "denied"), (THREAT_WORDS, "threatened"), (PLAN_WORDS, "planned")):
+        if governing & words:
+            return status
     # after the verbs above it: "denies that it would attack" is denied, "threatened that it would strike" threatened
     if any(c.dep_ == "aux" and c.lower_ in MODAL_PLANNED for node in chain for c in node.children):
         return "planned"
@@ -741,6 +743,8 @@ def _nominal_status(token: Token) -> str:
         return "planned"  # "an invasion is imminent"
     if token.dep_ == "pobj" and governor.lower_ in ("of", "for", "against") and governor.head.pos_ in ("NOUN", "VERB"):
         governor = governor.head  # "the threat of invasion", "plans for an offensive"
+    elif token.dep_ == "pobj" and governor.dep_ == "agent" and governor.head.lemma_.lower() in THREAT_WORDS:
+        return "threatened"  # "Ukraine is threatened by a Russian attack"
     elif token.dep_ not in ("dobj", "nsubjpass", "attr", "xcomp") and not (
             token.dep_ == "nsubj" and governor.lemma_.lower() in EVENT_CARRYING_VERBS):  # "no invasion happened"
         return "occurred"

@@ -25,7 +25,7 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 
 # Lines that end an article on a news page: everything after them is navigation and teasers.
 _END_MARKERS = re.compile(
-    r"^(previous|next) (article|post|story)$|^related( articles| stories| news|:)?$|^read (more|next|also)\b"
+    r"^(previous|next) (article|post|story)$|^related( articles| stories| news|:)?$|^read (more|next|also):?$"
     r"|^more (from|on|stories)\b|^recommended( for you)?$|^(you|we) (may|might) also like\b"
     r"|^trending( now)?$|^most (read|popular)$|^latest news$|^share this (article|story)$",
     re.IGNORECASE)
@@ -34,7 +34,10 @@ _FURNITURE = re.compile(
     r"^(no time to read\??|get a summary|listen to (this|the) article.*|subscribe( now)?\b.*"
     r"|sign up\b.*|advertisement|share( this)?|follow us\b.*|click here\b.*|(photo|image|video|picture)s?"
     r"( credit)?s?\s*[:/].*|credit:.*|copyright\b.*|©.*|all rights reserved\.?|skip to (main )?content"
-    r"|loading\.*|comments?|print|email|tags?:.*)$",
+    r"|loading\.*|comments?|print|email|tags?:.*"
+    # a teaser set inside the article ("Other Topics of Interest <headline> <blurb>", "Read more from Ukraine on
+    # <site>"): that paragraph goes, the article goes on
+    r"|other (topics|stories) of interest\b.*|read (more|also)\b.*|see also\b.*|more news (about|on|from)\b.*)$",
     re.IGNORECASE)
 #: "On 14 February 2024,Russian forces": a comma glued to the next word hides the date from the tagger.
 _MISSING_SPACE = re.compile(r"(\d,)([A-Za-z])")

@@ -1800,3 +1800,65 @@ Vilnius Vilnius PROPN NNP dobj 9
 def test_a_span_of_days_is_not_part_of_a_title():
     extraction, (visit,) = _events(TITLE_FROM_DAYS, [(5, 8, "DATE"), (10, 11, "GPE")])
     assert ("agent", "Minister of Defence") in _roles(extraction, visit)
+
+
+# "The ministry said on Monday that the brigade had shelled Vovchansk."
+HAD_SHELLED = """
+The the DET DT det 1
+ministry ministry NOUN NN nsubj 2
+said say VERB VBD ROOT 2
+on on ADP IN prep 2
+Monday Monday PROPN NNP pobj 3
+that that SCONJ IN mark 9
+the the DET DT det 7
+brigade brigade NOUN NN nsubj 9
+had have AUX VBD aux 9
+shelled shell VERB VBN ccomp 2
+Vovchansk Vovchansk PROPN NNP dobj 9
+. . PUNCT . punct 2
+"""
+
+
+def test_what_had_been_done_before_a_report_does_not_take_the_reports_date():
+    _, (strike,) = _events(HAD_SHELLED, [(4, 5, "DATE"), (10, 11, "GPE")])
+    assert strike.type == "Strike" and strike.date is None
+
+
+# "There may be a new assault on Kupiansk."
+THERE_MAY_BE = """
+There there PRON EX expl 2
+may may AUX MD aux 2
+be be AUX VB ROOT 2
+a a DET DT det 5
+new new ADJ JJ amod 5
+assault assault NOUN NN attr 2
+on on ADP IN prep 5
+Kupiansk Kupiansk PROPN NNP pobj 6
+. . PUNCT . punct 2
+"""
+
+
+def test_an_event_there_may_be_is_planned():
+    _, (assault,) = _events(THERE_MAY_BE, [(7, 8, "GPE")])
+    assert (assault.type, assault.status) == ("Attack", "planned")
+
+
+# "The invasion of Russia into Ukraine began in 2022." (a translation's word order)
+INVASION_OF_INTO = """
+The the DET DT det 1
+invasion invasion NOUN NN nsubj 6
+of of ADP IN prep 1
+Russia Russia PROPN NNP pobj 2
+into into ADP IN prep 1
+Ukraine Ukraine PROPN NNP pobj 4
+began begin VERB VBD ROOT 6
+in in ADP IN prep 6
+2022 2022 NUM CD pobj 7
+. . PUNCT . punct 6
+"""
+
+
+def test_the_invasion_of_one_country_into_another_has_the_first_as_invader():
+    extraction, (invasion,) = _events(INVASION_OF_INTO, [(3, 4, "GPE"), (5, 6, "GPE"), (8, 9, "DATE")])
+    roles = _roles(extraction, invasion)
+    assert ("agent", "Russia") in roles and ("target", "Russia") not in roles

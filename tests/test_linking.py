@@ -120,6 +120,28 @@ def test_a_fight_that_happened_and_one_expected_are_two_events():
     assert len(_two_mentions("Fortification", ("planned", "claimed"))) == 1  # a plan and its works: one effort
 
 
+def _mentions(*role_sets: list[Role]) -> list[Event]:
+    extraction = Extraction(article=Article(id="t", text=""))
+    for key, name, kind in (("ru", "Russia", "Country"), ("ua", "Ukraine", "Country"), ("ye", "Yemen", "Country"),
+                            ("allied", "Allied soldiers", "ArmedForce"), ("fr", "France", "Country")):
+        extraction.entities[key] = Entity(name=name, kind=kind, key=key)
+    for number, roles in enumerate(role_sets):
+        extraction.events.append(Event(id=f"e{number}", type="Attack", trigger="x", sentence=f"s{number}",
+                                       sentence_start=number * 20, roles=roles))
+    return resolve(extraction).events
+
+
+def test_mentions_are_one_event_only_when_a_place_or_the_acting_side_ties_them():
+    # "Russia's invasion of Ukraine" and "invasions of Ukraine and Yemen": not all one happening
+    assert len(_mentions([Role("agent", "ru"), Role("target", "ua"), Role("place", "ua")],
+                         [Role("target", "ua"), Role("place", "ua"), Role("target", "ye"), Role("place", "ye")])) == 2
+    # a headline's bare "attack" and "Allied soldiers invaded France" (the bare one is then dropped alone)
+    (invasion,) = _mentions([], [Role("agent", "allied"), Role("place", "fr")])
+    assert (invasion.sentence, invasion.evidence) == ("s1", [])
+    # the same invasion named twice, once with its invader
+    assert len(_mentions([Role("agent", "ru"), Role("place", "ua")], [Role("place", "ua")])) == 1
+
+
 def test_a_country_guessed_from_the_sentence_is_no_place_of_the_event():
     """A place taken from the sentence around the trigger, not the event's own phrase, stays marked as such
     through linking, so a country named elsewhere in the sentence is dropped."""

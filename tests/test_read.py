@@ -27,6 +27,16 @@ def test_text_page_loses_its_boilerplate(tmp_path):
     assert article.published == date(2024, 1, 2) and article.id == "page"
 
 
+def test_a_teaser_inside_the_article_goes_and_the_article_goes_on():
+    _, body = clean_text("The brigade held the ridge on Monday.\n\n"
+                         "Other Topics of Interest Minister Opens New Bakery in Example Town The ribbon was cut.\n\n"
+                         "Read more news from the region on our main page.\n\n"
+                         "The brigade then crossed the river.\n\nRead more\n\nBest phones of the month\n")
+    assert "held the ridge" in body and "crossed the river" in body
+    for teaser in ("Bakery", "main page", "Best phones"):
+        assert teaser not in body
+
+
 def test_jsonl_records_and_their_errors(tmp_path):
     lines = [json.dumps({"id": "a1", "text": "Troops crossed the river.", "date": "2024-03-01", "source": "Wire"}),
              "{broken json",

@@ -415,9 +415,11 @@ class EventFrames:
 
     @staticmethod
     def _noun_roles(token: Token, frame: Frame) -> None:
-        # "the assault of Russia on Ukraine": with a target after "on", the "of" phrase names who attacked
+        # "the assault of Russia on Ukraine", "the invasion of Russia into Ukraine": with a target after "on"
+        # or "into", the "of" phrase names who attacked
         aimed = frame.type in ("Attack", "Strike") and any(
-            c.dep_ == "prep" and c.lower_ in ("on", "against") for c in token.children)
+            c.dep_ == "prep" and (c.lower_ in ("on", "against") or (
+                c.lower_ in ("to", "into") and token.lemma_.lower() in INVASION_NOUNS)) for c in token.children)
         for child in token.children:
             if aimed and child.dep_ == "prep" and child.lower_ == "of":
                 frame.agents.extend(t.i for g in child.children if g.dep_ == "pobj" for t in _conjuncts(g))
@@ -733,10 +735,10 @@ def _nominal_status(token: Token) -> str:
             return "planned"
     first = _coordination_chain(token)[-1]
     governor = first.head
-    if first.dep_ in ("nsubj", "dobj", "nsubjpass") and governor.pos_ in ("VERB", "AUX") and not presupposed(first) and \
+    if first.dep_ in ("nsubj", "dobj", "nsubjpass", "attr") and governor.pos_ in ("VERB", "AUX") and not presupposed(first) and \
             any(c.dep_ == "aux" and c.lower_ in MODAL_PLANNED for c in governor.children) and \
             governor.lemma_.lower() not in MENTION_VERBS:
-        return "planned"  # "this should entail strikes on Crimea", "a minor incursion might mean ...": not the invasion
+        return "planned"  # "this should entail strikes on Crimea", "there may be a new invasion": not the invasion
     governor = token.head
     if token.dep_ == "nsubj" and any(c.dep_ in ("acomp", "attr") and c.lower_ in NOMINAL_PLANNED
                                      for c in governor.children):
@@ -825,9 +827,11 @@ def _verbal_reach(token: Token) -> dict[int, int]:
     being the main cause")."""
     reach, node = {token.i: 0}, token
     past = token.tag_ == "VBD" or (token.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in token.children))
+    # "revealed in October that North Korea had delivered ...": done before the report, not on its day
+    pluperfect = any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children)
     for number, ancestor in enumerate(token.ancestors, start=1):
         if node.dep_ in ("ccomp", "parataxis") and ancestor.lemma_.lower() in REPORT_VERBS | MENTION_VERBS and \
-                not past:
+                (not past or pluperfect):
             break
         if (node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children)) or \
                 node.dep_ in ("pcomp", "relcl", "acl"):

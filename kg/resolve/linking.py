@@ -373,14 +373,21 @@ def _compatible(extraction: Extraction, kept: Event, new: Event) -> bool:
     if abs(new.sentence_start - kept.sentence_start) > MERGE_WINDOW:
         return False  # only mentions close together in the article are taken for one happening
     places_a, places_b = kept.keys("place"), new.keys("place")
-    nested = any(a in _ancestors(extraction, b) or b in _ancestors(extraction, a)
-                 for a in places_a for b in places_b)
+
+    def within(place: str, others: list[str]) -> bool:
+        return any(place in _ancestors(extraction, other) or other in _ancestors(extraction, place) for other in others)
+
+    # every place of each inside or around one of the other's: "invasions of Ukraine, Palestine or Yemen" is
+    # not Russia's invasion of Ukraine
+    nested = bool(places_a and places_b) and all(within(a, places_b) for a in places_a) and \
+        all(within(b, places_a) for b in places_b)
     if places_a and places_b and not nested:
         return False
     sides_a = {_side(extraction, k) for k in kept.keys("agent")}
     sides_b = {_side(extraction, k) for k in new.keys("agent")}
-    return nested or bool(sides_a & sides_b) or (bool(sides_a or sides_b) and not (places_a and places_b)
-                                                 and bool(places_a or places_b))
+    # something the two share must say they are one happening: a place or the side that acted; a bare
+    # mention ("solidifying gains", a headline's "attack") is never folded into a specific one
+    return nested or bool(sides_a & sides_b)
 
 
 def _merge_events(extraction: Extraction) -> None:

@@ -254,9 +254,16 @@ def _trigger_type(token: Token) -> str | None:
         return None
     if lemma == "fire" and token.pos_ == "NOUN":
         return None
-    if lemma == "push" and any(c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.lower_ == "to" for a in c.children)
+    if lemma == "push" and any((c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.lower_ == "to" for a in c.children))
+                               or (c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "ORG", "PERSON", "NORP"))
                                for c in token.children):
-        return None  # "pushed Moscow to strengthen ties": making someone do something, not an advance
+        return None  # "pushed Moscow to strengthen ties", "pushing Europe into a confrontation": not an advance
+    if lemma == "gain" and any(not _place_like(o) for o in _objects(token)):
+        return None  # "to gain more concessions", "gained independence"
+    if kind == "Advance" and token.pos_ == "NOUN" and any(
+            c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and not _place_like(g) for g in c.children)
+            for c in token.children):
+        return None  # "advances in technology"
     if lemma == "combat" and token.pos_ == "VERB":
         return None  # "to combat illegal fishing", "combating corruption": the verb is nearly always figurative
     if lemma == "target" and (token.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)):
@@ -327,10 +334,13 @@ def _place_like(token: Token) -> bool:
 
 
 def _lost_nothing_material(token: Token) -> bool:
-    """"Putin will lose", "lost ground", "the loss of territory": no people or equipment were lost."""
+    """"Putin will lose", "lost ground", "the loss of territory", "a stunning loss": no people or equipment
+    were lost."""
     lost = _objects(token)
     if token.pos_ == "VERB" and not lost:
         return True
+    if token.tag_ == "NN" and not lost:
+        return True  # "could suffer an embarrassing loss": a defeat; "heavy losses" are men and equipment
     return bool(lost) and all(o.lemma_.lower() in NON_MATERIAL_LOSSES for o in lost)
 
 
@@ -370,8 +380,11 @@ class EventFrames:
         passive = any(c.dep_ == "auxpass" for c in token.children)  # "as being established": agent unknown
         controlled = not passive and token.dep_ in ("conj", "xcomp", "advcl", "pcomp") or (
             token.dep_ == "acl" and token.head.lemma_.lower() in PLAN_WORDS)  # "plans to strengthen"
-        if not subjects and controlled and token.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
-            head = token.head
+        controller = token.head.head if token.dep_ == "pcomp" and token.head.dep_ == "prep" else token.head
+        if controller.dep_ == "dobj" and controller.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+            controller = controller.head  # the parser hung "of sending" on the object: "accused [allies of sending]"
+        if not subjects and controlled and controller.lemma_.lower() in OBJECT_CONTROL_VERBS:
+            head = controller  # "urged Kyiv to ...", "accused Kyiv's allies of sending ..."
             subjects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             subjects += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")
                          for g in c.children if g.dep_ == "pobj"]
@@ -789,7 +802,8 @@ def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
              and (e.root.dep_ not in ("amod", "compound", "nummod", "poss", "nmod") or e.root.head.i == token.i)
              and not (e.root.dep_ == "pobj" and e.root.head.lower_ in ("since", "until", "till"))
              and not (e.end < len(doc) and doc[e.end].lower_ in ("after", "before", "later", "earlier"))
-             and not e.text.lower().endswith(("-day", "-year", "-month", "-week", "-old", " old"))]
+             and not e.text.lower().endswith(("-day", "-year", "-month", "-week", "-old", " old"))
+             and not (len(e) == 1 and e[0].like_num and len(e[0].text) <= 2)]  # "Mr Zakrzewski, 55,": an age
     distance = _verbal_reach(token) if token.pos_ == "VERB" else _nominal_reach(token)
     attached: list[tuple[int, Span]] = []
     dangling: list[Span] = []

@@ -196,7 +196,8 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 #: Verbs whose object, not subject, does what the infinitive says: "urged Germany to send tanks".
 OBJECT_CONTROL_VERBS = {"urge", "ask", "call", "appeal", "press", "persuade", "encourage", "allow", "tell",
                         "order", "force", "invite", "request", "instruct", "authorize", "permit", "pressure",
-                        "prompt", "push", "compel", "enable", "help", "lead", "inspire", "convince", "drive"}
+                        "prompt", "push", "compel", "enable", "help", "lead", "inspire", "convince", "drive",
+                        "accuse"}  # "accused Kyiv's allies of sending weapons": the allies send
 #: Verbs after which an infinitive still happened: "continued to shell".
 FACTUAL_CONTROLLERS = {"continue", "begin", "start", "manage", "keep", "proceed", "resume", "go", "come",
                        "use", "step", "prompt", "force", "compel"}  # "prompted Western countries to send weapons"

@@ -500,7 +500,14 @@ class _ArticleState:
         position = self.base + token.i
         recent = [m for m in reversed(self.history) if m.start < position and position - m.start < 120]
         if lower in _PRONOUNS_PERSON:
-            return next((self.entities[m.key] for m in recent if m.kind == "Person" and not m.plural), None)
+            people = [m for m in recent if m.kind == "Person" and not m.plural]
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                # "Biden told Zelensky he would ...", "He lost to Kramnik. ... he announced": a subject "he"
+                # continues the last person who was a subject, not the last person named
+                subject = next((m for m in people if m.subject), None)
+                if subject is not None:
+                    return self.entities[subject.key]
+            return next((self.entities[m.key] for m in people), None)
         if lower in _PRONOUNS_GROUP:
             near = [m for m in recent if position - m.start < 60]
             # "they" mostly means forces or bodies; "its" the nearest actor of any kind

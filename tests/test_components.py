@@ -1957,3 +1957,24 @@ def test_who_is_accused_of_doing_something_is_who_did_it():
     extraction, (delivery,) = _events(ACCUSED_OF_SENDING, [(0, 1, "GPE"), (2, 3, "GPE"), (7, 8, "GPE")])
     roles = _roles(extraction, delivery)
     assert ("agent", "Vilnius") in roles and ("agent", "Moscow") not in roles
+
+
+# "Colonel Hollins told Major Baker he would shell Izium."
+HE_AFTER_TOLD = """
+Colonel Colonel PROPN NNP compound 1
+Hollins Hollins PROPN NNP nsubj 2
+told tell VERB VBD ROOT 2
+Major Major PROPN NNP compound 4
+Baker Baker PROPN NNP dobj 2
+he he PRON PRP nsubj 7
+would would AUX MD aux 7
+shell shell VERB VB ccomp 2
+Izium Izium PROPN NNP dobj 7
+. . PUNCT . punct 2
+"""
+
+
+def test_a_subject_he_is_the_last_person_who_was_a_subject():
+    extraction, events = _events(HE_AFTER_TOLD, [(1, 2, "PERSON"), (4, 5, "PERSON"), (8, 9, "GPE")])
+    strike = next(e for e in events if e.type == "Strike")
+    assert ("agent", "Hollins") in _roles(extraction, strike)

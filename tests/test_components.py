@@ -1978,3 +1978,36 @@ def test_a_subject_he_is_the_last_person_who_was_a_subject():
     extraction, events = _events(HE_AFTER_TOLD, [(1, 2, "PERSON"), (4, 5, "PERSON"), (8, 9, "GPE")])
     strike = next(e for e in events if e.type == "Strike")
     assert ("agent", "Hollins") in _roles(extraction, strike)
+
+
+# "Analysts see the possibility that Moscow could lose the war."
+COULD_LOSE_THE_WAR = """
+Analysts analyst NOUN NNS nsubj 1
+see see VERB VBP ROOT 1
+the the DET DT det 3
+possibility possibility NOUN NN dobj 1
+that that SCONJ IN mark 7
+Moscow Moscow PROPN NNP nsubj 7
+could could AUX MD aux 7
+lose lose VERB VB acl 3
+the the DET DT det 9
+war war NOUN NN dobj 7
+. . PUNCT . punct 1
+"""
+# "The IMF talks about debt relief." as the small model tags it on other days: "talks" a noun
+TALKS_ABOUT = """
+The the DET DT det 2
+IMF IMF PROPN NNP compound 2
+talks talk NOUN NNS ROOT 2
+about about ADP IN prep 2
+debt debt NOUN NN compound 5
+relief relief NOUN NN pobj 3
+. . PUNCT . punct 2
+"""
+
+
+def test_losing_a_war_and_talking_about_something_are_no_events():
+    _, events = _events(COULD_LOSE_THE_WAR, [(5, 6, "GPE")])
+    assert events == []
+    _, events = _events(TALKS_ABOUT, [(1, 2, "ORG")])
+    assert events == []

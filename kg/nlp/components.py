@@ -264,6 +264,9 @@ def _trigger_type(token: Token) -> str | None:
             c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and not _place_like(g) for g in c.children)
             for c in token.children):
         return None  # "advances in technology"
+    if lemma == "talk" and token.dep_ == "ROOT" and any(c.dep_ == "prep" and c.lower_ in ("about", "of") for c in token.children) \
+            and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children):
+        return None  # "The IMF talks about burden sharing": the verb, tagged a noun; it speaks, it meets no one
     if lemma == "combat" and token.pos_ == "VERB":
         return None  # "to combat illegal fishing", "combating corruption": the verb is nearly always figurative
     if lemma == "target" and (token.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)):
@@ -297,8 +300,8 @@ def _trigger_type(token: Token) -> str | None:
 def _objects(token: Token) -> list[Token]:
     """What a verb or event noun acts on: its direct object, or the object of "against"/"on"."""
     found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    if token.dep_ == "acl" and token.i > token.head.i:
-        found.append(token.head)  # "the ground lost by the army"
+    if token.dep_ == "acl" and token.i > token.head.i and token.tag_ == "VBN":
+        found.append(token.head)  # "the ground lost by the army", not "the possibility that Russia could lose the war"
     found += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "of")
               for g in c.children if g.dep_ == "pobj"]
     return found

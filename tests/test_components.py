@@ -2011,3 +2011,83 @@ def test_losing_a_war_and_talking_about_something_are_no_events():
     assert events == []
     _, events = _events(TALKS_ABOUT, [(1, 2, "ORG")])
     assert events == []
+
+
+# From a fifth development sample (seed 11), in sentences of the project's own.
+# "Minsk applies every pressure short of shelling the town."
+SHORT_OF = """
+Minsk Minsk PROPN NNP nsubj 1
+applies apply VERB VBZ ROOT 1
+every every DET DT det 3
+pressure pressure NOUN NN dobj 1
+short short ADV RB amod 3
+of of ADP IN prep 4
+shelling shell VERB VBG pcomp 5
+the the DET DT det 8
+town town NOUN NN dobj 6
+. . PUNCT . punct 1
+"""
+# "Kyiv plans to hold a donor summit on May 9."
+PLANS_TO_HOLD = """
+Kyiv kyiv ADJ JJ nsubj 1
+plans plan VERB VBZ ROOT 1
+to to PART TO aux 3
+hold hold VERB VB xcomp 1
+a a DET DT det 6
+donor donor NOUN NN compound 6
+summit summit NOUN NN dobj 3
+on on ADP IN prep 3
+May May PROPN NNP pobj 7
+9 9 NUM CD nummod 8
+. . PUNCT . punct 1
+"""
+
+
+def test_shelling_one_stops_short_of_is_denied_and_a_summit_one_plans_to_hold_is_planned():
+    _, (strike,) = _events(SHORT_OF, [(0, 1, "GPE")])
+    assert (strike.type, strike.status) == ("Strike", "denied")
+    _, (summit,) = _events(PLANS_TO_HOLD, [(0, 1, "GPE"), (8, 10, "DATE")])
+    assert (summit.type, summit.status, summit.date.value) == ("Meeting", "planned", date(2024, 5, 9))
+
+
+# "Donors keep providing humanitarian aid."
+PROVIDING_AID = """
+Donors donor NOUN NNS nsubj 1
+keep keep VERB VBP ROOT 1
+providing provide VERB VBG xcomp 1
+humanitarian humanitarian ADJ JJ amod 4
+aid aid NOUN NN dobj 2
+. . PUNCT . punct 1
+"""
+# "Hollins was taken to the village of Yahidne."
+TAKEN_TO = """
+Hollins Hollins PROPN NNP nsubjpass 2
+was be AUX VBD auxpass 2
+taken take VERB VBN ROOT 2
+to to ADP IN prep 2
+the the DET DT det 5
+village village NOUN NN pobj 3
+of of ADP IN prep 5
+Yahidne Yahidne PROPN NNP pobj 6
+. . PUNCT . punct 2
+"""
+# "Chisinau struggles to fight off foreign meddling."
+FIGHT_OFF_MEDDLING = """
+Chisinau Chisinau PROPN NNP nsubj 1
+struggles struggle VERB VBZ ROOT 1
+to to PART TO aux 3
+fight fight VERB VB xcomp 1
+off off ADP RP prt 3
+foreign foreign ADJ JJ amod 6
+meddling meddling NOUN NN dobj 3
+. . PUNCT . punct 1
+"""
+
+
+def test_what_is_given_is_no_recipient_a_person_taken_somewhere_is_no_advance_and_meddling_is_no_foe():
+    extraction, events = _events(PROVIDING_AID, [])
+    assert not any(r.role == "target" for e in events for r in e.roles)
+    _, events = _events(TAKEN_TO, [(0, 1, "PERSON"), (7, 8, "GPE")])
+    assert [e.type for e in events] == []
+    _, events = _events(FIGHT_OFF_MEDDLING, [(0, 1, "GPE")])
+    assert [e.type for e in events] == []

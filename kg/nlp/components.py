@@ -245,7 +245,7 @@ def _trigger_type(token: Token) -> str | None:
     if lemma in SUPPORT_VERBS_AGENT and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and
                                             EVENT_TRIGGERS.get(c.lemma_.lower()) for c in token.children):
         return None  # "launched a strike": the noun is the event
-    if lemma == "take" and not any(c.dep_ in ("dobj", "nsubjpass") and (
+    if lemma == "take" and not any(c.dep_ in ("dobj", "nsubjpass") and referent(c).ent_type_ != "PERSON" and (
             is_place_token(referent(c)) or referent(c).pos_ == "PROPN" or c.lemma_.lower() == "control")
                                    for c in token.children):
         return None  # "took part", "take decisions": only taking a place or control is an advance
@@ -573,6 +573,8 @@ def _add_object(frame: Frame, heads: list[Token]) -> None:
             frame.places.append(head.i)
         elif frame.type == "Meeting":
             frame.participants.append(head.i)  # "met Mr Putin": the other party, not a target
+        elif frame.type == "Delivery" and head.pos_ != "PROPN" and head.ent_type_ not in ("GPE", "ORG", "PERSON", "NORP"):
+            continue  # "providing military aid": what is sent, not who receives it
         else:
             frame.targets.append(head.i)
             if frame.type in ("Strike", "Attack") and is_place_token(head):
@@ -710,6 +712,9 @@ def _status(token: Token) -> str:
                 return "denied"
     if _imperative(token):
         return "planned"  # "Send tanks to Ukraine": a call to act, not an act
+    if token.dep_ == "pcomp" and token.head.lower_ == "of" and any(
+            c.lower_ == "short" for c in (token.head.head, *token.head.head.children)):
+        return "denied"  # "every means of pressure short of bombing the country"
     if any(node.i != token.i and node.lemma_.lower() in DENIAL_VERBS for node in chain[1:]) and \
             not any(node.dep_ == "conj" for node in chain[:-1]):
         return "denied"  # "denies planning to invade": a denial outranks the plan and the purpose below it
@@ -769,6 +774,8 @@ def _nominal_status(token: Token) -> str:
     lemma = governor.lemma_.lower()
     if governor.i == token.i:
         return "occurred"
+    if governor.dep_ == "xcomp" and governor.head.lemma_.lower() in PLAN_WORDS:
+        return "planned"  # "plans to hold a summit on August 23"
     if lemma in THREAT_WORDS:
         return "threatened"
     if lemma in POSSIBILITY_WORDS:

@@ -117,7 +117,8 @@ ABSTRACT_OBJECTS = {"plan", "policy", "decision", "idea", "proposal", "law", "bi
                     "corruption", "disinformation", "propaganda", "misinformation", "inflation", "poverty",
                     "crime", "pandemic", "virus", "disease", "cancer", "climate", "fire", "blaze", "wildfire",
                     "flood", "tax", "cut", "closure", "strategy", "stance", "view",
-                    "agenda", "deal", "treaty", "verdict", "sentence", "charge", "accusation", "allegation"}
+                    "agenda", "deal", "treaty", "verdict", "sentence", "charge", "accusation", "allegation",
+                    "meddling", "interference", "act", "order", "task", "mission", "reform"}
 #: What "lose" can lose that is not people or equipment: "lost ground", "lost the election".
 NON_MATERIAL_LOSSES = {"ground", "territory", "control", "war", "battle", "election", "vote", "support", "power",
                        "patience", "interest", "momentum", "confidence", "faith", "trust", "hope", "touch",

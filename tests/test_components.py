@@ -2091,3 +2091,23 @@ def test_what_is_given_is_no_recipient_a_person_taken_somewhere_is_no_advance_an
     assert [e.type for e in events] == []
     _, events = _events(FIGHT_OFF_MEDDLING, [(0, 1, "GPE")])
     assert [e.type for e in events] == []
+
+
+# "To the donors: Send rifles to Kharkiv."
+CALL_TO_ADDRESSEES = """
+To to ADP IN prep 4
+the the DET DT det 2
+donors donor NOUN NNS pobj 0
+: : PUNCT : punct 4
+Send send VERB VB ROOT 4
+rifles rifle NOUN NNS dobj 4
+to to ADP IN dative 4
+Kharkiv Kharkiv PROPN NNP pobj 6
+. . PUNCT . punct 4
+"""
+
+
+def test_a_call_after_its_addressees_is_planned_and_goes_to_the_recipient():
+    extraction, (call,) = _events(CALL_TO_ADDRESSEES, [(7, 8, "GPE")])
+    assert (call.type, call.status) == ("Delivery", "planned")
+    assert [name for role, name in _roles(extraction, call) if role == "target"] == ["Kharkiv"]

@@ -419,9 +419,13 @@ class EventFrames:
             elif child.dep_ == "agent":
                 frame.agents.extend(t.i for g in child.children if g.dep_ == "pobj" for t in _conjuncts(g))
             elif child.dep_ == "prep":
-                _prep_role(frame, child)
+                heading = child.i < token.i and child.right_edge.i + 1 < len(token.doc) and \
+                    token.doc[child.right_edge.i + 1].text == ":"
+                if not heading:  # "To the Germans: send tanks": whom the call is addressed to
+                    _prep_role(frame, child)
             elif child.dep_ == "dative":
-                frame.targets.extend(t.i for t in _conjuncts(child))
+                receivers = [g for g in child.children if g.dep_ == "pobj"] if child.pos_ == "ADP" else [child]
+                frame.targets.extend(t.i for r in receivers for t in _conjuncts(r))  # "gave Kyiv", "sent tanks to Kyiv"
             elif _misparsed_object(token, child, frame):
                 first = child.left_edge  # "shelled Zalizne, Donetsk" parsed as "[Zalizne ,] Donetsk"
                 _add_object(frame, [first] if first.i < child.i and first.dep_ in ("nmod", "compound") else _conjuncts(child))
@@ -738,9 +742,10 @@ def _status(token: Token) -> str:
 
 
 def _imperative(verb: Token) -> bool:
-    """A bare verb that opens its sentence with no subject: "Send tanks", "Stop the strikes"."""
+    """A bare verb that opens its sentence (or follows a colon) with no subject: "Send tanks", "Stop the strikes"."""
     opening = [t for t in verb.sent if not t.is_punct and not t.is_quote]
-    return (verb.tag_ == "VB" and verb.dep_ == "ROOT" and bool(opening) and opening[0].i == verb.i
+    after_colon = verb.i > verb.sent.start and verb.doc[verb.i - 1].text == ":"  # "To the Germans: Send tanks"
+    return (verb.tag_ == "VB" and verb.dep_ == "ROOT" and bool(opening) and (opening[0].i == verb.i or after_colon)
             and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children))
 
 

@@ -946,7 +946,8 @@ def part_articles(args: argparse.Namespace, summary: dict[str, tuple[float | Non
               "place, equipment, date, quantity) is right or absent; its status (occurred, claimed, planned, "
               "threatened, denied) is judged apart. A judgment applies only while the event's key (article, "
               "evidence, type, roles) is unchanged: a changed extraction shows as unjudged.")
-    summary["audit"] = (precision, None)
+    # a sample not wholly judged has no precision to hold against the target: the judged part is not random
+    summary["audit"] = (precision if not unjudged else None, None)
     part_entities(graph)
 
 

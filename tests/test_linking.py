@@ -1,7 +1,7 @@
 """Place linking with the region written after a comma: inside that region, or a list of places."""
 from __future__ import annotations
 
-from kg.model import Article, Entity, Event, Extraction, Role
+from kg.model import Article, Claim, Entity, Event, Extraction, Role
 from kg.resolve.linking import MAX_CANDIDATES, resolve
 from kg.resolve.places import distance_km, lookup
 
@@ -191,3 +191,23 @@ def test_a_district_of_a_city_lies_in_the_city():
     city = entities[district.located_in]
     assert (city.name, city.kind, city.located_in) == ("Donetsk", "Settlement", "iso:UA-14")
     assert district.geo_precision == "region" and district.lat is None  # inside the city; no point of its own
+
+
+def test_a_bare_mention_joins_the_event_its_own_sentence_tells_with_its_claim():
+    """"Authorities announced plans to fortify the region. An official described structures being established
+    as part of an operation to fortify the lines": the bare 'established' is the same fortification."""
+    extraction = Extraction(article=Article(id="t", text=""))
+    extraction.entities["ua"] = Entity(name="Ukraine", kind="Country", key="ua")
+    extraction.entities["official"] = Entity(name="official", kind="Person", key="official", affiliation="Ukrainian")
+    extraction.events = [
+        Event(id="a", type="Fortification", trigger="strengthen", sentence="A", sentence_start=0, status="planned",
+              roles=[Role("agent", "ua")]),
+        Event(id="b", type="Fortification", trigger="established", sentence="B", sentence_start=20, status="claimed",
+              sources=["official"]),
+        Event(id="c", type="Fortification", trigger="fortify", sentence="B", sentence_start=20, status="planned",
+              roles=[Role("agent", "official")]),
+    ]
+    extraction.claims.append(Claim(event="b", source="official", sentence="B"))
+    resolved = resolve(extraction)
+    (event,) = resolved.events
+    assert event.id == "a" and event.evidence == ["B"] and [c.event for c in resolved.claims] == ["a"]

@@ -245,9 +245,10 @@ def _trigger_type(token: Token) -> str | None:
     if lemma in SUPPORT_VERBS_AGENT and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and
                                             EVENT_TRIGGERS.get(c.lemma_.lower()) for c in token.children):
         return None  # "launched a strike": the noun is the event
-    if lemma == "take" and not any(c.dep_ in ("dobj", "nsubjpass") and referent(c).ent_type_ != "PERSON" and (
+    brought = any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)  # "was taken to the town of Bucha"
+    if lemma == "take" and (brought or not any(c.dep_ in ("dobj", "nsubjpass") and (
             is_place_token(referent(c)) or referent(c).pos_ == "PROPN" or c.lemma_.lower() == "control")
-                                   for c in token.children):
+                                   for c in token.children)):
         return None  # "took part", "take decisions": only taking a place or control is an advance
     if lemma == "shoot" and kind == "Loss" and not any(c.dep_ in ("prt", "advmod") and c.lower_ == "down"
                                                        for c in token.children):
@@ -260,7 +261,7 @@ def _trigger_type(token: Token) -> str | None:
         return None  # "pushed Moscow to strengthen ties", "pushing Europe into a confrontation": not an advance
     if lemma == "gain" and any(not _place_like(o) for o in _objects(token)):
         return None  # "to gain more concessions", "gained independence"
-    if kind == "Advance" and token.pos_ == "NOUN" and any(
+    if lemma == "advance" and token.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and not _place_like(g) for g in c.children)
             for c in token.children):
         return None  # "advances in technology"

@@ -399,23 +399,36 @@ def _merge_events(extraction: Extraction) -> None:
         if target is None:
             merged.append(event)
             continue
-        for role in event.roles:
-            if all((r.role, r.entity) != (role.role, role.entity) for r in target.roles):
-                target.roles.append(role)
-        if event.sentence != target.sentence and event.sentence not in target.evidence:
-            target.evidence.append(event.sentence)
-        target.evidence.extend(s for s in event.evidence if s not in target.evidence and s != target.sentence)
-        if not (target.date and target.date.value):
-            target.date = event.date or target.date
-        target.quantity = target.quantity or event.quantity
-        target.status = min(target.status, event.status, key=STATUSES.index)
-        target.sources.extend(s for s in event.sources if s not in target.sources)
-        for claim in extraction.claims:
-            if claim.event == event.id:
-                claim.event = target.id
+        _fold(extraction, target, event)
+    # a bare mention ("structures being established") is the event its own sentence tells with more words
+    for event in [e for e in merged if not e.roles]:
+        target = next((m for m in merged if m is not event and m.type == event.type and m.roles and
+                       "denied" not in (m.status, event.status) and
+                       event.sentence in (m.sentence, *m.evidence)), None)
+        if target is not None:
+            _fold(extraction, target, event)
+            merged.remove(event)
     # keep the most specific place of a merged event only
     for event in merged:
         places_here = event.keys("place")
         redundant = {p for p in places_here for q in places_here if p != q and p in _ancestors(extraction, q)}
         event.roles = [r for r in event.roles if not (r.role == "place" and r.entity in redundant)]
     extraction.events = merged
+
+
+def _fold(extraction: Extraction, target: Event, event: Event) -> None:
+    """Fold a mention into the event it is another mention of, keeping its sentence, roles and claims."""
+    for role in event.roles:
+        if all((r.role, r.entity) != (role.role, role.entity) for r in target.roles):
+            target.roles.append(role)
+    if event.sentence != target.sentence and event.sentence not in target.evidence:
+        target.evidence.append(event.sentence)
+    target.evidence.extend(s for s in event.evidence if s not in target.evidence and s != target.sentence)
+    if not (target.date and target.date.value):
+        target.date = event.date or target.date
+    target.quantity = target.quantity or event.quantity
+    target.status = min(target.status, event.status, key=STATUSES.index)
+    target.sources.extend(s for s in event.sources if s not in target.sources)
+    for claim in extraction.claims:
+        if claim.event == event.id:
+            claim.event = target.id

@@ -2111,3 +2111,51 @@ def test_a_call_after_its_addressees_is_planned_and_goes_to_the_recipient():
     extraction, (call,) = _events(CALL_TO_ADDRESSEES, [(7, 8, "GPE")])
     assert (call.type, call.status) == ("Delivery", "planned")
     assert [name for role, name in _roles(extraction, call) if role == "target"] == ["Kharkiv"]
+
+
+# "Hardliners want to continue the invasion."
+CONTINUE_THE_INVASION = """
+Hardliners hardliner NOUN NNS nsubj 1
+want want VERB VBP ROOT 1
+to to PART TO aux 3
+continue continue VERB VB xcomp 1
+the the DET DT det 5
+invasion invasion NOUN NN dobj 3
+. . PUNCT . punct 1
+"""
+# "The envoy has no plans to meet the minister."
+NO_PLANS_TO = """
+The the DET DT det 1
+envoy envoy NOUN NN nsubj 2
+has have VERB VBZ ROOT 2
+no no DET DT det 4
+plans plan NOUN NNS dobj 2
+to to PART TO aux 6
+meet meet VERB VB acl 4
+the the DET DT det 8
+minister minister NOUN NN dobj 6
+. . PUNCT . punct 2
+"""
+# "Sanctions were imposed on Russia after the invasion."
+AFTER_THE_INVASION = """
+Sanctions sanction NOUN NNS nsubjpass 2
+were be AUX VBD auxpass 2
+imposed impose VERB VBN ROOT 2
+on on ADP IN prep 2
+Russia Russia PROPN NNP pobj 3
+after after ADP IN prep 2
+the the DET DT det 7
+invasion invasion NOUN NN pobj 5
+. . PUNCT . punct 2
+"""
+
+
+def test_an_invasion_under_way_a_meeting_with_no_plans_and_the_places_of_a_clause_set_after_an_event():
+    _, (invasion,) = _events(CONTINUE_THE_INVASION, [])
+    assert (invasion.type, invasion.status) == ("Attack", "occurred")  # wanted to go on, so it is going on
+    _, (meeting,) = _events(NO_PLANS_TO, [])
+    assert (meeting.type, meeting.status) == ("Meeting", "denied")
+    extraction, events = _events(AFTER_THE_INVASION, [(4, 5, "GPE")])
+    assert not any(r.role == "place" and not r.inferred for e in events for r in e.roles)  # at most a guess
+    resolved = resolve(extraction)  # which linking drops: a country guessed from the sentence
+    assert not any(resolved.entities[r.entity].name == "Russia" for e in resolved.events for r in e.roles)

@@ -495,6 +495,8 @@ class EventFrames:
     def _place_roles(token: Token, frame: Frame) -> None:
         if frame.places:
             return
+        if token.dep_ == "pobj" and token.head.lower_ in _TIME_PREPS:
+            return  # "sanctions imposed on Russia after the invasion": the clause's places are not the invasion's
         # places attached to the clause that governs a nominal trigger ("clashes near X")
         for ancestor in list(token.ancestors)[:2]:
             for child in ancestor.children:
@@ -586,6 +588,8 @@ def _add_object(frame: Frame, heads: list[Token]) -> None:
                 frame.places.append(head.i)
 
 
+#: Prepositions that set an event noun as a time for the clause ("after the invasion"), not as its content.
+_TIME_PREPS = frozenset({"after", "before", "since", "during", "until", "amid", "following", "despite"})
 #: Nouns that name the place of the "of" phrase after them: "the outskirts of Avdiivka".
 _PLACE_OF_NOUNS = frozenset({"direction", "outskirts", "outskirt", "vicinity", "suburbs", "suburb", "environs", "area"})
 
@@ -723,6 +727,9 @@ def _status(token: Token) -> str:
     if any(node.i != token.i and node.lemma_.lower() in DENIAL_VERBS for node in chain[1:]) and \
             not any(node.dep_ == "conj" for node in chain[:-1]):
         return "denied"  # "denies planning to invade": a denial outranks the plan and the purpose below it
+    if token.dep_ == "acl" and token.head.lemma_.lower() in PLAN_WORDS and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in token.head.children):
+        return "denied"  # "had no plans to meet"
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
             token.head.lemma_.lower() not in FACTUAL_CONTROLLERS:
         return "planned"  # "to strengthen its defenses": a purpose or intention, not something done
@@ -780,8 +787,8 @@ def _nominal_status(token: Token) -> str:
     lemma = governor.lemma_.lower()
     if governor.i == token.i:
         return "occurred"
-    if governor.dep_ == "xcomp" and governor.head.lemma_.lower() in PLAN_WORDS:
-        return "planned"  # "plans to hold a summit on August 23"
+    if governor.dep_ == "xcomp" and governor.head.lemma_.lower() in PLAN_WORDS and not presupposed(token):
+        return "planned"  # "plans to hold a summit on August 23"; not "want to continue the invasion"
     if lemma in THREAT_WORDS:
         return "threatened"
     if lemma in POSSIBILITY_WORDS:

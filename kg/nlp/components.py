@@ -245,11 +245,11 @@ def _trigger_type(token: Token) -> str | None:
     if lemma in SUPPORT_VERBS_AGENT and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and
                                             EVENT_TRIGGERS.get(c.lemma_.lower()) for c in token.children):
         return None  # "launched a strike": the noun is the event
-    brought = any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)  # "was taken to the town of Bucha"
-    if lemma == "take" and (brought or not any(c.dep_ in ("dobj", "nsubjpass") and (
-            is_place_token(referent(c)) or referent(c).pos_ == "PROPN" or c.lemma_.lower() == "control")
-                                   for c in token.children)):
-        return None  # "took part", "take decisions": only taking a place or control is an advance
+    if lemma == "take" and (any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children) or not any(
+            c.dep_ in ("dobj", "nsubjpass") and (
+                is_place_token(referent(c)) or referent(c).pos_ == "PROPN" or c.lemma_.lower() == "control")
+            for c in token.children)):
+        return None  # "took part", "take decisions", "was taken to the town": only taking a place or control advances
     if lemma == "shoot" and kind == "Loss" and not any(c.dep_ in ("prt", "advmod") and c.lower_ == "down"
                                                        for c in token.children):
         return None
@@ -308,17 +308,20 @@ def _objects(token: Token) -> list[Token]:
     return found
 
 
-def _misparsed_object(verb: Token, child: Token, frame: Frame) -> bool:
+def _misparsed_object(verb: Token, child: Token, frame: Frame) -> list[Token]:
     """"shelled Bakhmut, Donetsk": the small parser makes an unfamiliar name right after a verb of attack
-    an adverb; a capitalised name there, with no other object, is what was struck or taken."""
+    an adverb; a capitalised name there, with no other object, is what was struck or taken (the objects, or
+    none). "shelled Zalizne, Donetsk" parsed as "[Zalizne ,] Donetsk" gives the name before the comma."""
     first = child.left_edge
     doc = verb.doc
     region_after = child.i + 2 < len(doc) and doc[child.i + 1].text == "," and doc[child.i + 2].pos_ == "PROPN"
-    return (frame.type in ("Strike", "Attack", "Advance") and child.dep_ in ("advmod", "npadvmod")
+    if not (frame.type in ("Strike", "Attack", "Advance") and child.dep_ in ("advmod", "npadvmod")
             and first.i == verb.i + 1 and first.text[:1].isupper() and child.text[:1].isupper()
             and child.ent_type_ not in ("DATE", "TIME", "NORP")
             and (child.pos_ == "PROPN" or child.ent_type_ in ("GPE", "LOC", "FAC") or region_after)
-            and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children))
+            and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)):
+        return []
+    return [first] if first.i < child.i and first.dep_ in ("nmod", "compound") else _conjuncts(child)
 
 
 def _actor_behind(subject: Token) -> list[Token]:
@@ -341,10 +344,8 @@ def _lost_nothing_material(token: Token) -> bool:
     """"Putin will lose", "lost ground", "the loss of territory", "a stunning loss": no people or equipment
     were lost."""
     lost = _objects(token)
-    if token.pos_ == "VERB" and not lost:
-        return True
-    if token.tag_ == "NN" and not lost:
-        return True  # "could suffer an embarrassing loss": a defeat; "heavy losses" are men and equipment
+    if not lost:  # "could suffer an embarrassing loss": a defeat; "heavy losses" are men and equipment
+        return token.pos_ == "VERB" or token.tag_ == "NN"
     return bool(lost) and all(o.lemma_.lower() in NON_MATERIAL_LOSSES for o in lost)
 
 
@@ -427,9 +428,8 @@ class EventFrames:
             elif child.dep_ == "dative":
                 receivers = [g for g in child.children if g.dep_ == "pobj"] if child.pos_ == "ADP" else [child]
                 frame.targets.extend(t.i for r in receivers for t in _conjuncts(r))  # "gave Kyiv", "sent tanks to Kyiv"
-            elif _misparsed_object(token, child, frame):
-                first = child.left_edge  # "shelled Zalizne, Donetsk" parsed as "[Zalizne ,] Donetsk"
-                _add_object(frame, [first] if first.i < child.i and first.dep_ in ("nmod", "compound") else _conjuncts(child))
+            elif misparsed := _misparsed_object(token, child, frame):
+                _add_object(frame, misparsed)
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
             _add_object(frame, [token.head])
         _quantity_of(token, frame)
@@ -724,8 +724,11 @@ def _status(token: Token) -> str:
     if token.dep_ == "pcomp" and token.head.lower_ == "of" and any(
             c.lower_ == "short" for c in (token.head.head, *token.head.head.children)):
         return "denied"  # "every means of pressure short of bombing the country"
-    if any(node.i != token.i and node.lemma_.lower() in DENIAL_VERBS for node in chain[1:]) and \
-            not any(node.dep_ == "conj" for node in chain[:-1]):
+    # the verbs above it; "condemned the strikes and called for them to stop": a verb coordinated with a plan
+    # word is not planned
+    coordinated = {node.head.i for node in chain if node.dep_ == "conj"}
+    governing = {node.lemma_.lower() for node in chain if node.i != token.i and node.i not in coordinated}
+    if governing & DENIAL_VERBS:
         return "denied"  # "denies planning to invade": a denial outranks the plan and the purpose below it
     if token.dep_ == "acl" and token.head.lemma_.lower() in PLAN_WORDS and any(
             c.dep_ == "det" and c.lower_ == "no" for c in token.head.children):
@@ -733,14 +736,10 @@ def _status(token: Token) -> str:
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
             token.head.lemma_.lower() not in FACTUAL_CONTROLLERS:
         return "planned"  # "to strengthen its defenses": a purpose or intention, not something done
-    # "condemned the strikes and called for them to stop": a verb coordinated with a plan word is not planned
-    coordinated = {node.head.i for node in chain if node.dep_ == "conj"}
     for node in chain:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return "planned"  # "if Ukraine retook Crimea": a condition, not something done
-    # the verbs above it, the strongest first: "denies planning to invade" is denied
-    governing = {node.lemma_.lower() for node in chain if node.i != token.i and node.i not in coordinated}
-    for words, status in ((DENIAL_VERBS, "denied"), (THREAT_WORDS, "threatened"), (PLAN_WORDS, "planned")):
+    for words, status in ((THREAT_WORDS, "threatened"), (PLAN_WORDS, "planned")):
         if governing & words:
             return status
     # after the verbs above it: "denies that it would attack" is denied, "threatened that it would strike" threatened
@@ -751,10 +750,12 @@ def _status(token: Token) -> str:
 
 def _imperative(verb: Token) -> bool:
     """A bare verb that opens its sentence (or follows a colon) with no subject: "Send tanks", "Stop the strikes"."""
-    opening = [t for t in verb.sent if not t.is_punct and not t.is_quote]
-    after_colon = verb.i > verb.sent.start and verb.doc[verb.i - 1].text == ":"  # "To the Germans: Send tanks"
-    return (verb.tag_ == "VB" and verb.dep_ == "ROOT" and bool(opening) and (opening[0].i == verb.i or after_colon)
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children))
+    if verb.tag_ != "VB" or verb.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return False
+    if verb.i > verb.sent.start and verb.doc[verb.i - 1].text == ":":  # "To the Germans: Send tanks"
+        return True
+    opening = next((t for t in verb.sent if not t.is_punct and not t.is_quote), None)
+    return opening is not None and opening.i == verb.i
 
 
 def _nominal_status(token: Token) -> str:

@@ -141,10 +141,14 @@ def test_named_gold_takes_the_level_of_the_best_candidate():
     assert ev.named_gold("a dirt road outside some village") is None
 
 
-def test_coordinates_fall_back_to_the_place_matched_by():
+def test_coordinates_fall_back_to_the_place_matched_by_then_a_town_it_lies_in_never_a_region():
     graph = small_graph()
-    assert ev.coordinates(graph.nodes[DEPOT], graph.nodes[KUPYANSK]) == (49.7106, 37.6156)
-    assert ev.coordinates(graph.nodes[UNRESOLVED], graph.nodes[UNRESOLVED]) is None
+    assert ev.coordinates(graph, graph.nodes[DEPOT], graph.nodes[KUPYANSK]) == (49.7106, 37.6156)
+    assert ev.coordinates(graph, graph.nodes[DEPOT], graph.nodes[DEPOT]) == (49.7106, 37.6156)
+    assert ev.coordinates(graph, graph.nodes[UNRESOLVED], graph.nodes[UNRESOLVED]) is None
+    village = ev.Node("https://example.org/place/village", "Settlement", "Nove", {"nove"}, within={OBLAST, UKRAINE})
+    graph.nodes[village.iri] = village
+    assert ev.coordinates(graph, village, village) is None  # the oblast's point is no village's
 
 
 # ------------------------------------------------------------------------------------------ a whole note

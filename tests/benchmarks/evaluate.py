@@ -428,9 +428,13 @@ def matched_place(graph: StoredGraph, mentions: Sequence[Mention], gold: GoldPla
     return None
 
 
-def coordinates(extracted: Node, matched: Node) -> tuple[float, float] | None:
-    """The extracted place's own coordinates, else those of the place it matched by (a facility in a town)."""
-    for node in (extracted, matched):
+def coordinates(graph: StoredGraph, extracted: Node, matched: Node) -> tuple[float, float] | None:
+    """The extracted place's own coordinates, else those of the place it matched by (a facility in a town),
+    else those of a settlement it lies in (a district of a city, which the map draws at the city); never
+    a region's or country's point."""
+    towns = sorted((graph.nodes[w] for w in extracted.within
+                    if w in graph.nodes and graph.nodes[w].kind == "Settlement"), key=lambda n: n.iri)
+    for node in (extracted, matched, *towns):
         if node.lat is not None and node.long is not None:
             return node.lat, node.long
     return None
@@ -519,7 +523,7 @@ def score_acled_note(gold: dict[str, Any], note_id: str, mentions: Sequence[Ment
     code = region_code(gold.get("admin1"))
     found = matched_place(graph, mentions, place) if place is not None else None
     if found is not None:
-        point = coordinates(*found)
+        point = coordinates(graph, *found)
         if point is not None and gold.get("latitude") and gold.get("longitude"):
             score.km = haversine_km(*point, float(gold["latitude"]), float(gold["longitude"]))
         if code:
@@ -719,8 +723,9 @@ def part_acled(args: argparse.Namespace, summary: dict[str, tuple[float | None, 
     print(table(["ACLED geography and coverage", "count", "share"], rows, right=(1, 2)))
     footnotes(f"within {NEAR_KM:.0f} km: share of notes whose place was found (where: any right) whose matched "
               "extracted place has geo:lat/geo:long within that distance of the gold latitude/longitude (haversine); "
-              "a place without them (a facility) takes those of the place it lies in by which it matched; a match "
-              "with no coordinates at all (an unresolved name) counts as not within.",
+              "a place without them (a facility) takes those of the place it lies in by which it matched, or of a "
+              "settlement it lies in (a district of a city: the map draws it at the city; never a region's point); "
+              "a match with no coordinates at all (an unresolved name) counts as not within.",
               "admin1 (matched place): share of notes whose place was found and whose gold admin1 maps to an ISO "
               "region, where the matched place is or lies in that region; (first extracted place): the same for "
               "the first place of the note's events, over notes with any place.")

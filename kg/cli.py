@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from datetime import date
@@ -478,6 +479,9 @@ def serve(store: StoreOption = None,
     typer.echo(f"serving {server.location} read-only at {server.url} (SPARQL endpoint {server.url}sparql); "
                "Ctrl-C stops")
     sys.stdout.flush()
+    # a shell starts a background job ("kg serve ... &") with SIGINT ignored, and Python then never raises
+    # KeyboardInterrupt: the server says Ctrl-C (SIGINT) stops it, so it listens for it wherever it was started
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -286,7 +286,8 @@ class _ArticleState:
             # March, Russian forces shelled X. Two civilians were killed."); a time word of its own ("recently
             # traveled", "in 2019") that no event took is another time
             carried = self.last_date[1] if self.last_date and self.last_date[0] == self.sentences - 1 and \
-                not any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in _OWN_TIME_WORDS for t in sent) else None
+                not any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in _OWN_TIME_WORDS for t in sent) and \
+                sent[0].lower_ not in _TIME_CLAUSE_OPENERS else None
             for frame in sent_frames:
                 event = self._event(doc, sent, frame, carried)
                 if event is None:
@@ -421,9 +422,11 @@ class _ArticleState:
                   if (c.dep_ == "conj" and trigger.pos_ != "VERB") or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)
                   for t in c.subtree}
         candidates = [t for t in sent if t.i not in taken and is_place_token(t)
-                      and ((t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS)
+                      and ((t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
+                            and (t.head.lower_ not in _WEAK_PLACE_PREPS or _on_trigger(t.head, trigger)))
                            or (t.head.i == trigger.i and t.dep_ in ("advmod", "npadvmod", "dobj", "appos", "oprd")))
                       and not (t.head.lower_ == "from" and frame.type in ORIGIN_TYPES)
+                      and not (t.head.lower_ == "to" and frame.type == "Statement")
                       and t.ent_iob_ != "I"
                       and t.pos_ in ("PROPN", "NOUN") and _clause_of(t).i in clauses]
         if not candidates:
@@ -571,7 +574,9 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
         return None
     lemma = token.lemma_.lower()
     if token.ent_type_ == "NORP" and token.dep_ in ("amod", "compound", "nmod", "poss"):
-        return token.text, "Country", None, None, None, None
+        span = _entity_span(token)  # "North Korean": the whole adjective, not "Korean"
+        name = span.text if span is not None and span.label_ == "NORP" and span[-1].i == token.i else token.text
+        return name, "Country", None, None, None, None
     if token.ent_type_ == "GPE" and token.dep_ in ("amod", "poss") and token.pos_ == "ADJ":
         return token.text, "Country", None, None, None, None
     # the noun phrase: left modifiers plus an "of" phrase for names like "Ministry of Defense"
@@ -706,6 +711,24 @@ def _containing_place(token: Token) -> str | None:
 #: Words that give a sentence a time of its own, so that it does not continue the last sentence's date.
 _OWN_TIME_WORDS = frozenset({"recently", "earlier", "previously", "later", "formerly", "once", "ago", "since",
                              "then", "before", "after", "eventually", "soon"})
+#: Prepositions that give a place only when they hang on the trigger itself: "aid to Ukraine" is for
+#: Ukraine, "accession to the EU" says nothing of where a meeting was.
+_WEAK_PLACE_PREPS = frozenset({"to", "of", "by", "from", "on"})
+
+
+def _on_trigger(prep: Token, trigger: Token) -> bool:
+    """A phrase on the trigger or on its object ("took control of X", "shelled the town of X"), or one that
+    names the place a place word stands for ("in the northern part of X")."""
+    noun = prep.head
+    return noun.i == trigger.i or (noun.head.i == trigger.i and noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd")) \
+        or (prep.lower_ == "of" and noun.lemma_.lower() in PLACE_NOUNS | _PART_NOUNS)
+
+
+_PART_NOUNS = frozenset({"part", "outskirts", "vicinity", "edge", "centre", "center", "suburb", "suburbs"})
+
+
+#: A sentence that opens with a time clause has a time of its own: "When Biden spoke of the war, ...".
+_TIME_CLAUSE_OPENERS = frozenset({"when", "while", "whenever", "until"})
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 

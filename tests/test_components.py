@@ -2159,3 +2159,271 @@ def test_an_invasion_under_way_a_meeting_with_no_plans_and_the_places_of_a_claus
     assert not any(r.role == "place" and not r.inferred for e in events for r in e.roles)  # at most a guess
     resolved = resolve(extraction)  # which linking drops: a country guessed from the sentence
     assert not any(resolved.entities[r.entity].name == "Russia" for e in resolved.events for r in e.roles)
+
+
+# "The foreign secretary delivered a stern warning to Iran."
+WARNING = """
+The the DET DT det 2
+foreign foreign ADJ JJ amod 2
+secretary secretary NOUN NN nsubj 3
+delivered deliver VERB VBD ROOT 3
+a a DET DT det 6
+stern stern ADJ JJ amod 6
+warning warning NOUN NN dobj 3
+to to ADP IN prep 3
+Iran Iran PROPN NNP pobj 7
+. . PUNCT . punct 3
+"""
+# "The regime began to destroy the international security system."
+SECURITY_SYSTEM = """
+The the DET DT det 1
+regime regime NOUN NN nsubj 2
+began begin VERB VBD ROOT 2
+to to PART TO aux 4
+destroy destroy VERB VB xcomp 2
+the the DET DT det 8
+international international ADJ JJ amod 8
+security security NOUN NN compound 8
+system system NOUN NN dobj 4
+. . PUNCT . punct 2
+"""
+# "The general struck a defiant tone."
+TONE = """
+The the DET DT det 1
+general general NOUN NN nsubj 2
+struck strike VERB VBD ROOT 2
+a a DET DT det 5
+defiant defiant ADJ JJ amod 5
+tone tone NOUN NN dobj 2
+. . PUNCT . punct 2
+"""
+
+
+def test_a_warning_delivered_a_security_system_destroyed_and_a_tone_struck_are_figures_of_speech():
+    assert _extract(parsed(WARNING, ents=[(8, 9, "GPE")])).events == []
+    assert _extract(parsed(SECURITY_SYSTEM)).events == []
+    assert _extract(parsed(TONE)).events == []
+    # the same words with equipment stay events
+    weapons = parsed(WARNING.replace("warning warning NOUN NN", "howitzers howitzer NOUN NNS"), ents=[(8, 9, "GPE")])
+    assert [e.type for e in _extract(weapons).events] == ["Delivery"]
+    air_defence = parsed(SECURITY_SYSTEM.replace("international international ADJ JJ amod", "air air NOUN NN compound")
+                         .replace("security security NOUN NN", "defence defence NOUN NN"))
+    assert [e.type for e in _extract(air_defence).events] == ["Loss"]
+
+
+# "The first victim was Ivan Petrenko, who was abducted by soldiers in Melitopol."
+ABDUCTED_WHO = """
+The the DET DT det 2
+first first ADJ JJ amod 2
+victim victim NOUN NN nsubj 3
+was be AUX VBD ROOT 3
+Ivan Ivan PROPN NNP compound 5
+Petrenko Petrenko PROPN NNP attr 3
+, , PUNCT , punct 5
+who who PRON WP nsubjpass 9
+was be AUX VBD auxpass 9
+abducted abduct VERB VBN relcl 5
+by by ADP IN agent 9
+soldiers soldier NOUN NNS pobj 10
+in in ADP IN prep 11
+Melitopol Melitopol PROPN NNP pobj 12
+. . PUNCT . punct 3
+"""
+# "Reports of North Korean arms shipments to Russia appeared."
+NORTH_KOREAN = """
+Reports report NOUN NNS nsubj 8
+of of ADP IN prep 0
+North north ADJ JJ amod 3
+Korean korean ADJ JJ amod 5
+arms arm NOUN NNS compound 5
+shipments shipment NOUN NNS pobj 1
+to to ADP IN prep 5
+Russia Russia PROPN NNP pobj 6
+appeared appear VERB VBD ROOT 8
+. . PUNCT . punct 8
+"""
+
+
+def test_the_one_a_passive_relative_clause_tells_of_is_its_target_and_a_two_word_nationality_is_kept_whole():
+    doc = parsed(ABDUCTED_WHO, ents=[(1, 2, "ORDINAL"), (4, 6, "PERSON"), (13, 14, "GPE")])
+    extraction = _extract(doc)
+    (event,) = extraction.events
+    roles = _roles(extraction, event)
+    assert ("target", "Ivan Petrenko") in roles and ("agent", "soldiers") in roles
+    assert ("agent", "Ivan Petrenko") not in roles
+    extraction = _extract(parsed(NORTH_KOREAN, ents=[(2, 4, "NORP"), (7, 8, "GPE")]))
+    (event,) = extraction.events
+    assert ("agent", "North Korean") in _roles(extraction, event)
+    assert ("agent", "North Korea") in _roles(resolve(extraction), event)
+
+
+# "Diplomats have months left before the leaders meet in September."
+BEFORE_THEY_MEET = """
+Diplomats diplomat NOUN NNS nsubj 1
+have have VERB VBP ROOT 1
+months month NOUN NNS dobj 1
+left leave VERB VBN acl 2
+before before SCONJ IN mark 7
+the the DET DT det 6
+leaders leader NOUN NNS nsubj 7
+meet meet VERB VBP advcl 3
+in in ADP IN prep 7
+September September PROPN NNP pobj 8
+. . PUNCT . punct 1
+"""
+# "On Monday, troops shelled Kupiansk. When the governor spoke of the war, he wept."
+WHEN_CLAUSE = """
+On on ADP IN prep 4
+Monday Monday PROPN NNP pobj 0
+, , PUNCT , punct 4
+troops troop NOUN NNS nsubj 4
+shelled shell VERB VBD ROOT 4
+Kupiansk Kupiansk PROPN NNP advmod 4
+. . PUNCT . punct 4
+When when SCONJ WRB advmod 10
+the the DET DT det 9
+governor governor NOUN NN nsubj 10
+spoke speak VERB VBD advcl 16
+of of ADP IN prep 10
+the the DET DT det 13
+war war NOUN NN pobj 11
+, , PUNCT , punct 16
+he he PRON PRP nsubj 16
+wept weep VERB VBD ROOT 16
+. . PUNCT . punct 16
+"""
+
+
+def test_a_meeting_before_which_time_is_left_is_future_and_a_when_clause_keeps_the_last_date_away():
+    (meeting,) = _extract(parsed(BEFORE_THEY_MEET, ents=[(2, 3, "DATE"), (9, 10, "DATE")])).events
+    assert meeting.type == "Meeting" and meeting.status == "planned"
+    assert meeting.date.value == date(2024, 9, 1)  # the September to come (published December 2023)
+    shelled, spoke = _extract(parsed(WHEN_CLAUSE, ents=[(1, 2, "DATE"), (5, 6, "GPE")])).events
+    assert shelled.date.value == date(2023, 11, 27)
+    assert spoke.type == "Statement" and spoke.date is None
+
+
+# "After a long meeting with President Zelensky, the prime minister backed Ukraine's accession to the EU."
+ACCESSION = """
+After after ADP IN prep 11
+a a DET DT det 3
+long long ADJ JJ amod 3
+meeting meeting NOUN NN pobj 0
+with with ADP IN prep 3
+President President PROPN NNP compound 6
+Zelensky Zelensky PROPN NNP pobj 4
+, , PUNCT , punct 6
+the the DET DT det 10
+prime prime ADJ JJ amod 10
+minister minister NOUN NN nsubj 11
+backed back VERB VBD ROOT 11
+Ukraine Ukraine PROPN NNP poss 14
+'s 's PART POS case 12
+accession accession NOUN NN dobj 11
+to to ADP IN prep 14
+the the DET DT det 17
+EU EU PROPN NNP pobj 15
+. . PUNCT . punct 11
+"""
+# "Canada pledged military aid to Ukraine."
+PLEDGE = """
+Canada Canada PROPN NNP nsubj 1
+pledged pledge VERB VBD ROOT 1
+military military ADJ JJ amod 3
+aid aid NOUN NN dobj 1
+to to ADP IN prep 1
+Ukraine Ukraine PROPN NNP pobj 4
+. . PUNCT . punct 1
+"""
+# "Troops shelled the northern part of Kupiansk."
+NORTHERN_PART = """
+Troops troop NOUN NNS nsubj 1
+shelled shell VERB VBD ROOT 1
+the the DET DT det 4
+northern northern ADJ JJ amod 4
+part part NOUN NN dobj 1
+of of ADP IN prep 4
+Kupiansk Kupiansk PROPN NNP pobj 5
+. . PUNCT . punct 1
+"""
+# "Ukrainians will fight Russian autocracy."
+AUTOCRACY = """
+Ukrainians Ukrainians PROPN NNPS nsubj 2
+will will AUX MD aux 2
+fight fight VERB VB ROOT 2
+Russian russian ADJ JJ amod 4
+autocracy autocracy NOUN NN dobj 2
+. . PUNCT . punct 2
+"""
+
+
+def test_what_one_joins_or_pledges_to_is_no_place_but_the_part_of_a_town_is_the_town():
+    extraction = _extract(parsed(ACCESSION, ents=[(6, 7, "PERSON"), (12, 13, "GPE"), (17, 18, "GPE")]))
+    (meeting,) = extraction.events
+    assert meeting.type == "Meeting" and not any(r.role == "place" for r in meeting.roles)
+    extraction = _extract(parsed(PLEDGE, ents=[(0, 1, "GPE"), (5, 6, "GPE")]))
+    (pledge,) = extraction.events
+    assert pledge.type == "Statement" and ("agent", "Canada") in _roles(extraction, pledge)
+    assert not any(r.role == "place" for r in pledge.roles)
+    extraction = _extract(parsed(NORTHERN_PART, ents=[(6, 7, "GPE")]))
+    (strike,) = extraction.events
+    assert ("place", "Kupiansk") in _roles(extraction, strike)
+    assert _extract(parsed(AUTOCRACY, ents=[(0, 1, "NORP"), (3, 4, "NORP")])).events == []
+
+
+# "The president thanked Germany for providing a Patriot battery."
+THANKED_FOR = """
+The the DET DT det 1
+president president NOUN NN nsubj 2
+thanked thank VERB VBD ROOT 2
+Germany Germany PROPN NNP dobj 2
+for for ADP IN prep 2
+providing provide VERB VBG pcomp 4
+a a DET DT det 8
+Patriot Patriot PROPN NNP compound 8
+battery battery NOUN NN dobj 5
+. . PUNCT . punct 2
+"""
+# "Israel has killed 50 Hamas fighters."
+FIGHTERS = """
+Israel Israel PROPN NNP nsubj 2
+has have AUX VBZ aux 2
+killed kill VERB VBN ROOT 2
+50 50 NUM CD nummod 5
+Hamas Hamas PROPN NNP compound 5
+fighters fighter NOUN NNS dobj 2
+. . PUNCT . punct 2
+"""
+# "Many Latvians speak Russian."
+SPEAK_RUSSIAN = """
+Many many ADJ JJ amod 1
+Latvians Latvians PROPN NNPS nsubj 2
+speak speak VERB VBP ROOT 2
+Russian Russian PROPN NNP dobj 2
+. . PUNCT . punct 2
+"""
+# "He spoke of advancing Ukrainian units."
+ADVANCING_UNITS = """
+He he PRON PRP nsubj 1
+spoke speak VERB VBD ROOT 1
+of of ADP IN prep 1
+advancing advance VERB VBG pcomp 2
+Ukrainian ukrainian ADJ JJ amod 5
+units unit NOUN NNS dobj 3
+. . PUNCT . punct 1
+"""
+
+
+def test_the_one_thanked_for_providing_provides_fighters_are_people_and_a_language_spoken_is_no_statement():
+    extraction = _extract(parsed(THANKED_FOR, ents=[(3, 4, "GPE"), (7, 8, "PRODUCT")]))
+    (delivery,) = extraction.events
+    assert delivery.type == "Delivery" and ("agent", "Germany") in _roles(extraction, delivery)
+    assert ("agent", "president") not in _roles(extraction, delivery)
+    extraction = _extract(parsed(FIGHTERS, ents=[(0, 1, "GPE"), (3, 4, "CARDINAL"), (4, 5, "ORG")]))
+    (loss,) = extraction.events
+    assert ("target", "Hamas fighters") in _roles(extraction, loss)
+    assert not any(r.role == "equipment" for r in loss.roles)
+    assert _extract(parsed(SPEAK_RUSSIAN, ents=[(1, 2, "NORP"), (3, 4, "LANGUAGE")])).events == []
+    extraction = _extract(parsed(ADVANCING_UNITS, ents=[(4, 5, "NORP")]))
+    advance = next(e for e in extraction.events if e.type == "Advance")
+    assert _roles(extraction, advance) == {("agent", "Ukrainian units")}

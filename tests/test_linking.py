@@ -120,13 +120,14 @@ def test_a_fight_that_happened_and_one_expected_are_two_events():
     assert len(_two_mentions("Fortification", ("planned", "claimed"))) == 1  # a plan and its works: one effort
 
 
-def _mentions(*role_sets: list[Role]) -> list[Event]:
+def _mentions(*role_sets: list[Role], triggers: tuple[str, ...] = ()) -> list[Event]:
     extraction = Extraction(article=Article(id="t", text=""))
     for key, name, kind in (("ru", "Russia", "Country"), ("ua", "Ukraine", "Country"), ("ye", "Yemen", "Country"),
                             ("allied", "Allied soldiers", "ArmedForce"), ("fr", "France", "Country")):
         extraction.entities[key] = Entity(name=name, kind=kind, key=key)
     for number, roles in enumerate(role_sets):
-        extraction.events.append(Event(id=f"e{number}", type="Attack", trigger="x", sentence=f"s{number}",
+        trigger = triggers[number] if number < len(triggers) else "x"
+        extraction.events.append(Event(id=f"e{number}", type="Attack", trigger=trigger, sentence=f"s{number}",
                                        sentence_start=number * 20, roles=roles))
     return resolve(extraction).events
 
@@ -140,6 +141,22 @@ def test_mentions_are_one_event_only_when_a_place_or_the_acting_side_ties_them()
     assert (invasion.sentence, invasion.evidence) == ("s1", [])
     # the same invasion named twice, once with its invader
     assert len(_mentions([Role("agent", "ru"), Role("place", "ua")], [Role("place", "ua")])) == 1
+    # "Russia's invasion of Ukraine began 795 days ago. Russian forces attacked substations": the campaign and
+    # one day's attack by the same side are two happenings; two mentions of the invasion stay one
+    assert len(_mentions([Role("agent", "ru"), Role("place", "ua")], [Role("agent", "ru")],
+                         triggers=("invasion", "attacked"))) == 2
+    assert len(_mentions([Role("agent", "ru"), Role("place", "ua")], [Role("agent", "ru")],
+                         triggers=("invasion", "invasion"))) == 1
+
+
+def test_a_bare_name_of_a_city_stays_the_city_in_an_article_on_the_region_named_after_it():
+    extraction = Extraction(article=Article(id="t", text=""))
+    extraction.entities["oblast"] = Entity(name="Kyiv Oblast", kind="Region", key="oblast")
+    extraction.entities["city"] = Entity(name="Kyiv", kind="Settlement", key="city")
+    extraction.events.append(Event(id="e", type="Visit", trigger="visited", sentence="", sentence_start=0,
+                                   roles=[Role("place", "oblast"), Role("place", "city")]))
+    entities = resolve(extraction).entities
+    assert {(e.name, e.kind) for e in entities.values()} >= {("Kyiv Oblast", "Region"), ("Kyiv", "Settlement")}
 
 
 def test_a_country_guessed_from_the_sentence_is_no_place_of_the_event():

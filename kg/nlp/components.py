@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (ABSTRACT_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
+from .lexicon import (ABSTRACT_OBJECTS, FORCE_NOUNS, INSTITUTION_MODIFIERS, SPOKEN_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED, ORIGIN_TYPES,
                       PLACE_NOUNS, PLAN_WORDS, REPEL_VERBS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
@@ -268,14 +268,19 @@ def _trigger_type(token: Token) -> str | None:
     if lemma == "talk" and token.dep_ == "ROOT" and any(c.dep_ == "prep" and c.lower_ in ("about", "of") for c in token.children) \
             and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children):
         return None  # "The IMF talks about burden sharing": the verb, tagged a noun; it speaks, it meets no one
+    if lemma in ("speak", "talk") and any(c.dep_ == "dobj" and c.ent_type_ in ("NORP", "LANGUAGE") for c in token.children):
+        return None  # "Latvians who speak Russian": a language spoken, not a statement
     if lemma == "combat" and token.pos_ == "VERB":
         return None  # "to combat illegal fishing", "combating corruption": the verb is nearly always figurative
     if lemma == "target" and (token.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)):
         return None  # "struck targets", "targeted for overhaul", "targeted for sanctions"
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in GENERIC_CONTROLLERS:
         return None  # "munitions tend to kill civilians": a tendency, not an event
-    if kind in ("Attack", "Clash") and lemma != "open" and any(o.lemma_.lower() in ABSTRACT_OBJECTS for o in _objects(token)):
-        return None  # "students fought the plan", "attacked the policy": figures of speech
+    if kind in ("Attack", "Clash", "Strike", "Loss") and lemma != "open" and any(
+            _figurative_object(o) for o in _objects(token)):
+        return None  # "students fought the plan", "struck a deal", "destroy the security system": figures of speech
+    if kind == "Delivery" and any(o.lemma_.lower() in SPOKEN_OBJECTS for o in _objects(token)):
+        return None  # "delivered a warning to China": words, not goods
     if lemma in ("lose", "loss") and _lost_nothing_material(token):
         return None
     if lemma in CAPTURE_VERBS and token.pos_ == "VERB":
@@ -340,6 +345,14 @@ def _place_like(token: Token) -> bool:
         lemma in POSITION_NOUNS or lemma in ("control", "ground", "height", "bridgehead", "foothold", "land")
 
 
+def _figurative_object(token: Token) -> bool:
+    """An object no weapon can reach: an abstraction ("the plan", "a deal"), or a system or order of states
+    ("the international security system"; an air defence system stays equipment)."""
+    lemma = token.lemma_.lower()
+    return lemma in ABSTRACT_OBJECTS or (lemma in ("system", "order") and any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in INSTITUTION_MODIFIERS for c in token.children))
+
+
 def _lost_nothing_material(token: Token) -> bool:
     """"Putin will lose", "lost ground", "the loss of territory", "a stunning loss": no people or equipment
     were lost."""
@@ -385,6 +398,10 @@ class EventFrames:
         passive = any(c.dep_ == "auxpass" for c in token.children)  # "as being established": agent unknown
         controlled = not passive and token.dep_ in ("conj", "xcomp", "advcl", "pcomp") or (
             token.dep_ == "acl" and token.head.lemma_.lower() in PLAN_WORDS)  # "plans to strengthen"
+        if not subjects and frame.type == "Advance" and token.lemma_.lower() == "advance":
+            # "the potential of advancing Ukrainian units": the parser makes the units an object; they advance
+            subjects = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in FORCE_NOUNS]
+            controlled = controlled and not subjects
         controller = token.head.head if token.dep_ == "pcomp" and token.head.dep_ == "prep" else token.head
         if controller.dep_ == "dobj" and controller.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
             controller = controller.head  # the parser hung "of sending" on the object: "accused [allies of sending]"
@@ -400,16 +417,18 @@ class EventFrames:
                             (c.dep_ == "nsubjpass" and ancestor.lemma_.lower() in PLAN_WORDS)]  # "were tasked with"
                 if subjects or ancestor.dep_ in ("ROOT", "ccomp", "relcl"):
                     break
-        if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and \
-                all(s.tag_ in ("WDT", "WP") for s in subjects):  # "the strike that killed": the strike
-            subjects = [token.head]
+        if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
+            if subjects and all(s.tag_ in ("WDT", "WP") for s in subjects):  # "the strike that killed": the strike
+                subjects = [token.head]
+            elif passive and any(c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in token.children):
+                _add_object(frame, [token.head])  # "Ivan, who was abducted by soldiers": Ivan was the one taken
         for subject in subjects:
             if frame.type == "Loss" and token.lemma_.lower() in {"lose", "die"}:
                 frame.targets.extend(t.i for t in _conjuncts(subject))  # the side that lost
             else:
                 frame.agents.extend(t.i for s in _conjuncts(subject) for t in _actor_behind(s))
         for child in token.children:
-            if child.dep_ in ("nsubjpass", "dobj", "attr"):
+            if child.dep_ in ("nsubjpass", "dobj", "attr") and child not in subjects:
                 objects = _conjuncts(child)
                 if child.lemma_.lower() != "control":
                     _add_object(frame, objects)
@@ -561,6 +580,9 @@ def referent(token: Token) -> Token:
 def is_equipment_token(token: Token) -> bool:
     """Equipment nouns and model names. The small model also tags villages as PRODUCT, so a PRODUCT
     counts only when it looks like a model (letters with digits or hyphens: M119, T-72) or names one."""
+    if token.lemma_.lower() == "fighter" and token.tag_ == "NNS" and not any(
+            c.lemma_.lower() in EQUIPMENT_NOUNS or c.ent_type_ == "PRODUCT" for c in token.children):
+        return False  # "Hamas' fighters" are people; "fighter jets", "F-16 fighters" are aircraft
     if token.lemma_.lower() in EQUIPMENT_NOUNS:
         return True
     if token.ent_type_ != "PRODUCT":
@@ -625,6 +647,8 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
                       and obj.ent_type_ not in ("NORP", "DATE") and obj.lemma_.lower() not in TITLE_WORDS)
         if word == "from" and frame.type in ORIGIN_TYPES:
             continue  # "met officials from the Soviet bloc", "weapons from Germany": where they come from
+        if word == "to" and frame.type == "Statement":
+            continue  # "pledged aid to Ukraine", "wrote to Moscow": whom it is for, not where it was said
         if word in LOCATIVE_PREPS and (is_place_token(obj) or named_here) and word not in ("by", "of") or \
                 (word == "of" and noun and is_place_token(obj) and frame.type in ("Strike", "Attack", "Advance")):
             frame.places.append(obj.i)
@@ -733,6 +757,9 @@ def _status(token: Token) -> str:
     if token.dep_ == "acl" and token.head.lemma_.lower() in PLAN_WORDS and any(
             c.dep_ == "det" and c.lower_ == "no" for c in token.head.children):
         return "denied"  # "had no plans to meet"
+    if token.dep_ == "advcl" and token.tag_ in ("VBP", "VBZ") and any(
+            c.dep_ == "mark" and c.lower_ in ("before", "until") for c in token.children):
+        return "planned"  # "months left before the leaders meet in September": the present after "before" is future
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
             token.head.lemma_.lower() not in FACTUAL_CONTROLLERS:
         return "planned"  # "to strengthen its defenses": a purpose or intention, not something done

@@ -118,13 +118,30 @@ ABSTRACT_OBJECTS = {"plan", "policy", "decision", "idea", "proposal", "law", "bi
                     "crime", "pandemic", "virus", "disease", "cancer", "climate", "fire", "blaze", "wildfire",
                     "flood", "tax", "cut", "closure", "strategy", "stance", "view",
                     "agenda", "deal", "treaty", "verdict", "sentence", "charge", "accusation", "allegation",
-                    "meddling", "interference", "act", "order", "task", "mission", "reform"}
+                    "meddling", "interference", "act", "order", "task", "mission", "reform",
+                    # what is struck, destroyed or lost only in a figure of speech: "struck a deal", "struck a
+                    # bellicose tone", "destroyed trust between them"
+                    "tone", "note", "chord", "balance", "pose", "bargain", "compromise", "agreement", "accord",
+                    "pact", "trust", "relation", "relationship", "reputation", "credibility", "myth", "illusion",
+                    "dream", "career", "legacy", "consensus", "architecture",
+                    "autocracy", "tyranny", "dictatorship", "authoritarianism", "fascism", "imperialism",
+                    "oppression", "injustice", "racism", "extremism", "populism", "warming", "hunger", "famine"}
+#: Modifiers that make a "system" or "order" an institution, not equipment: "the international security system".
+INSTITUTION_MODIFIERS = {"international", "global", "world", "security", "financial", "political", "economic",
+                         "legal", "judicial", "education", "educational", "health", "healthcare", "banking",
+                         "monetary", "trade", "multilateral", "democratic", "constitutional", "social", "welfare"}
+#: What one delivers or sends that is words, not goods: "delivered a warning to China", "sent a signal".
+SPOKEN_OBJECTS = {"warning", "message", "speech", "address", "ultimatum", "lecture", "rebuke", "remark", "statement",
+                  "blow", "verdict", "sermon", "plea", "appeal", "promise", "pledge", "apology", "briefing",
+                  "keynote", "assessment", "signal", "letter", "invitation", "greeting", "condolence", "note",
+                  "reply", "response", "answer", "report", "testimony", "judgment", "judgement", "punch", "rebuttal"}
 #: What "lose" can lose that is not people or equipment: "lost ground", "lost the election".
 NON_MATERIAL_LOSSES = {"ground", "territory", "control", "war", "battle", "election", "vote", "support", "power",
                        "patience", "interest", "momentum", "confidence", "faith", "trust", "hope", "touch",
                        "track", "sight", "face", "way", "time", "job", "seat", "majority", "initiative",
                        "appetite", "influence", "access", "contact", "money", "value", "case", "race",
-                       "conflict", "fight", "struggle", "dispute", "argument", "referendum", "game", "match"}
+                       "conflict", "fight", "struggle", "dispute", "argument", "referendum", "game", "match",
+                       "focus", "concentration", "attention", "nerve", "heart", "credibility", "reputation"}
 #: Advance verbs that mean ground taken only when what they take is a place: "seized the town", not "seized grain".
 CAPTURE_VERBS = {"capture", "seize", "occupy", "overrun", "liberate", "retake", "recapture"}
 #: Verbs that mention an event without dating it: their date is their own ("on Friday, referring to the invasion").
@@ -198,7 +215,10 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 OBJECT_CONTROL_VERBS = {"urge", "ask", "call", "appeal", "press", "persuade", "encourage", "allow", "tell",
                         "order", "force", "invite", "request", "instruct", "authorize", "permit", "pressure",
                         "prompt", "push", "compel", "enable", "help", "lead", "inspire", "convince", "drive",
-                        "accuse"}  # "accused Kyiv's allies of sending weapons": the allies send
+                        "accuse",  # "accused Kyiv's allies of sending weapons": the allies send
+                        # "thanked Germany for providing a battery", "slammed Scholz for hesitating in sending"
+                        "thank", "praise", "commend", "criticise", "criticize", "slam", "fault", "applaud",
+                        "congratulate", "credit", "reward", "punish"}
 #: Verbs after which an infinitive still happened: "continued to shell".
 FACTUAL_CONTROLLERS = {"continue", "begin", "start", "manage", "keep", "proceed", "resume", "go", "come",
                        "use", "step", "prompt", "force", "compel"}  # "prompted Western countries to send weapons"

@@ -353,8 +353,15 @@ def _side(extraction: Extraction, key: str) -> str:
     return key
 
 
+#: Triggers that name a whole campaign: "Russia's invasion" is never the same happening as "Russian forces
+#: attacked several substations" said of one day in the same article.
+_CAMPAIGN_TRIGGERS = frozenset({"invasion", "invasions", "occupation", "annexation"})
+
+
 def _compatible(extraction: Extraction, kept: Event, new: Event) -> bool:
     if kept.type != new.type or new.type in ("Statement", "Loss", "Delivery", "Meeting"):
+        return False
+    if (kept.trigger.lower() in _CAMPAIGN_TRIGGERS) != (new.trigger.lower() in _CAMPAIGN_TRIGGERS):
         return False
     if kept.quantity and new.quantity and kept.quantity.value != new.quantity.value:
         return False

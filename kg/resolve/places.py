@@ -345,7 +345,10 @@ def resolve(
         return None, [], "unresolved"
     for wanted, attribute in ((set(context_regions), "region"), (set(context_countries), "country")):
         if wanted:
-            inside = [hit for hit in hits if getattr(hit[1], attribute) in wanted]
+            # a region named only by an alias is not what the bare name means because the article names it:
+            # "Kyiv" in an article on "the Kyiv Oblast region" is still the capital
+            inside = [hit for hit in hits if getattr(hit[1], attribute) in wanted
+                      and not (hit[1].kind == "Region" and hit[0] > hits[0][0])]
             if inside:
                 hits = inside
                 break

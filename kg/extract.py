@@ -720,6 +720,8 @@ def _on_trigger(prep: Token, trigger: Token) -> bool:
     """A phrase on the trigger or on its object ("took control of X", "shelled the town of X"), or one that
     names the place a place word stands for ("in the northern part of X")."""
     noun = prep.head
+    if prep.lower_ == "from":
+        return noun.i == trigger.i  # "killed aid workers from a charity": where they come from
     return noun.i == trigger.i or (noun.head.i == trigger.i and noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd")) \
         or (prep.lower_ == "of" and noun.lemma_.lower() in PLACE_NOUNS | _PART_NOUNS)
 

@@ -2427,3 +2427,72 @@ def test_the_one_thanked_for_providing_provides_fighters_are_people_and_a_langua
     extraction = _extract(parsed(ADVANCING_UNITS, ents=[(4, 5, "NORP")]))
     advance = next(e for e in extraction.events if e.type == "Advance")
     assert _roles(extraction, advance) == {("agent", "Ukrainian units")}
+
+
+# "Republicans kept up their attacks on him over inflation." (the phrase "over inflation" on "attacks", as the
+# model parses it in a longer sentence)
+ATTACKS_OVER = """
+Republicans Republicans PROPN NNPS nsubj 1
+kept keep VERB VBD ROOT 1
+up up ADP RP prt 1
+their their PRON PRP$ poss 4
+attacks attack NOUN NNS dobj 1
+on on ADP IN prep 4
+him he PRON PRP pobj 5
+over over ADP IN prep 4
+inflation inflation NOUN NN pobj 7
+. . PUNCT . punct 1
+"""
+# "A billionaire has blasted the war."
+BLASTED = """
+A a DET DT det 1
+billionaire billionaire NOUN NN nsubj 3
+has have AUX VBZ aux 3
+blasted blast VERB VBN ROOT 3
+the the DET DT det 5
+war war NOUN NN dobj 3
+. . PUNCT . punct 3
+"""
+# "A strike killed aid workers from World Central Kitchen."
+WORKERS_FROM = """
+A a DET DT det 1
+strike strike NOUN NN nsubj 2
+killed kill VERB VBD ROOT 2
+aid aid NOUN NN compound 4
+workers worker NOUN NNS dobj 2
+from from ADP IN prep 4
+World World PROPN NNP compound 8
+Central Central PROPN NNP compound 8
+Kitchen Kitchen PROPN NNP pobj 5
+. . PUNCT . punct 2
+"""
+# "Since Russia's invasion of Ukraine on February 24, births have fallen."
+INVASION_ON_A_DAY = """
+Since since SCONJ IN prep 12
+Russia Russia PROPN NNP poss 3
+'s 's PART POS case 1
+invasion invasion NOUN NN pobj 0
+of of ADP IN prep 3
+Ukraine Ukraine PROPN NNP pobj 4
+on on ADP IN prep 3
+February February PROPN NNP pobj 6
+24 24 NUM CD nummod 7
+, , PUNCT , punct 12
+births birth NOUN NNS nsubj 12
+have have AUX VBP aux 12
+fallen fall VERB VBN ROOT 12
+. . PUNCT . punct 12
+"""
+
+
+def test_attacks_on_a_person_over_an_issue_and_a_war_blasted_are_words_and_workers_from_a_charity_are_not_placed():
+    assert _extract(parsed(ATTACKS_OVER, ents=[(0, 1, "NORP")])).events == []
+    assert _extract(parsed(BLASTED)).events == []
+    extraction = _extract(parsed(WORKERS_FROM, ents=[(6, 9, "LOC")]))
+    loss = next(e for e in extraction.events if e.type == "Loss")
+    assert ("target", "aid workers") in _roles(extraction, loss)
+    assert not any(r.role == "place" for r in loss.roles)
+    extraction = _extract(parsed(INVASION_ON_A_DAY, ents=[(1, 2, "GPE"), (5, 6, "GPE"), (7, 9, "DATE")]))
+    (invasion,) = extraction.events
+    assert {("agent", "Russia"), ("target", "Ukraine")} <= _roles(extraction, invasion)
+    assert ("agent", "Ukraine") not in _roles(extraction, invasion)

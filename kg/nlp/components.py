@@ -268,6 +268,8 @@ def _trigger_type(token: Token) -> str | None:
     if lemma == "talk" and token.dep_ == "ROOT" and any(c.dep_ == "prep" and c.lower_ in ("about", "of") for c in token.children) \
             and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children):
         return None  # "The IMF talks about burden sharing": the verb, tagged a noun; it speaks, it meets no one
+    if kind in ("Attack", "Strike") and _verbal_attack(token):
+        return None  # "their attacks on him over inflation", "blasted the war": criticism, not violence
     if lemma in ("speak", "talk") and any(c.dep_ == "dobj" and c.ent_type_ in ("NORP", "LANGUAGE") for c in token.children):
         return None  # "Latvians who speak Russian": a language spoken, not a statement
     if lemma == "combat" and token.pos_ == "VERB":
@@ -343,6 +345,18 @@ def _place_like(token: Token) -> bool:
     lemma = token.lemma_.lower()
     return is_place_token(token) or token.pos_ in ("PROPN", "PRON") or lemma in PLACE_NOUNS or lemma in FACILITY_NOUNS or \
         lemma in POSITION_NOUNS or lemma in ("control", "ground", "height", "bridgehead", "foothold", "land")
+
+
+def _verbal_attack(token: Token) -> bool:
+    """An attack on a person over an issue ("attacks on him over inflation"), or a blast at anything that is
+    no place, facility or equipment ("has blasted the war"): words, not violence."""
+    objects = _objects(token)
+    if token.lemma_.lower() == "blast" and token.pos_ == "VERB":
+        return bool(objects) and not any(_place_like(o) or is_equipment_token(o) for o in objects)
+    personal = any(o.ent_type_ == "PERSON" or o.lower_ in ("him", "her", "them") for o in objects)
+    issues = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("over", "for") for g in c.children
+              if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC") and not _place_like(g)]
+    return personal and bool(issues)
 
 
 def _figurative_object(token: Token) -> bool:
@@ -434,7 +448,8 @@ class EventFrames:
                     _add_object(frame, objects)
                 for obj in objects:  # "destroyed a bridge in Kherson", "control over Novoselivka"
                     for prep in obj.children:
-                        if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS | {"of"}:
+                        # ("aid workers from a charity": where they come from, not where it happened)
+                        if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS | {"of"} and prep.lower_ != "from":
                             if prep.lower_ != "of" or obj.lemma_.lower() == "control":
                                 _prep_role(frame, prep, places_only=True)
             elif child.dep_ == "agent":
@@ -459,7 +474,9 @@ class EventFrames:
         # or "into", the "of" phrase names who attacked
         aimed = frame.type in ("Attack", "Strike") and any(
             c.dep_ == "prep" and (c.lower_ in ("on", "against") or (
-                c.lower_ in ("to", "into") and token.lemma_.lower() in INVASION_NOUNS)) for c in token.children)
+                c.lower_ in ("to", "into") and token.lemma_.lower() in INVASION_NOUNS))
+            and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)  # "invasion of Ukraine on 24 February"
+            for c in token.children)
         for child in token.children:
             if aimed and child.dep_ == "prep" and child.lower_ == "of":
                 frame.agents.extend(t.i for g in child.children if g.dep_ == "pobj" for t in _conjuncts(g))

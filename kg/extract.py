@@ -522,6 +522,15 @@ class _ArticleState:
                 bound = self._subject_of_clause(token)
                 if bound is not None and bound.kind in _GROUP_ANTECEDENTS:
                     return bound
+                if lower == "its":
+                    # "Russia attacked Ukraine because, after its 2014 invasion, ...": a subject of the same
+                    # sentence first, then the nearest actor or place ("sanctions against Russia over its
+                    # invasion"): countries are places until linking
+                    sentence_start = self.base + token.sent.start
+                    own = [m for m in near if m.start >= sentence_start and m.kind in _GROUP_ANTECEDENTS]
+                    found = next((m for m in own if m.subject), None) or next(iter(own), None)
+                    if found is not None:
+                        return self.entities[found.key]
             elif token.dep_ in ("nsubj", "nsubjpass"):
                 subject = next((m for m in near if m.subject and m.kind in _GROUP_ANTECEDENTS), None)
                 if subject is not None:

@@ -2496,3 +2496,47 @@ def test_attacks_on_a_person_over_an_issue_and_a_war_blasted_are_words_and_worke
     (invasion,) = extraction.events
     assert {("agent", "Russia"), ("target", "Ukraine")} <= _roles(extraction, invasion)
     assert ("agent", "Ukraine") not in _roles(extraction, invasion)
+
+
+# "The minister visited Kyiv for the first time since the start of the war on 24 February."
+SINCE_THE_START = """
+The the DET DT det 1
+minister minister NOUN NN nsubj 2
+visited visit VERB VBD ROOT 2
+Kyiv Kyiv PROPN NNP dobj 2
+for for ADP IN prep 2
+the the DET DT det 7
+first first ADJ JJ amod 7
+time time NOUN NN pobj 4
+since since SCONJ IN prep 7
+the the DET DT det 10
+start start NOUN NN pobj 8
+of of ADP IN prep 10
+the the DET DT det 13
+war war NOUN NN pobj 11
+on on ADP IN prep 10
+24 24 NUM CD nummod 16
+February February PROPN NNP pobj 14
+. . PUNCT . punct 2
+"""
+# "Sanctions against Russia over its invasion hurt trade."
+ITS_INVASION = """
+Sanctions sanction NOUN NNS nsubj 6
+against against ADP IN prep 0
+Russia Russia PROPN NNP pobj 1
+over over ADP IN prep 0
+its its PRON PRP$ poss 5
+invasion invasion NOUN NN pobj 3
+hurt hurt VERB VB ROOT 6
+trade trade NOUN NN dobj 6
+. . PUNCT . punct 6
+"""
+
+
+def test_a_day_that_bounds_a_period_is_no_date_and_its_invasion_is_the_invasion_of_the_country_named_before():
+    extraction = _extract(parsed(SINCE_THE_START, ents=[(3, 4, "GPE"), (6, 7, "ORDINAL"), (15, 17, "DATE")]))
+    (visit,) = extraction.events
+    assert visit.type == "Visit" and visit.date is None
+    extraction = _extract(parsed(ITS_INVASION, ents=[(2, 3, "GPE")]))
+    (invasion,) = extraction.events
+    assert _roles(extraction, invasion) == {("agent", "Russia")}

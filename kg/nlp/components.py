@@ -878,7 +878,8 @@ def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
     for e in dates:
         node, crossed = e.root.head, False
         while node.i not in distance and node.head.i != node.i:
-            if node.pos_ in ("VERB", "AUX"):
+            # "his first visit since the start of the invasion on 24 February": the day bounds the period
+            if node.pos_ in ("VERB", "AUX") or (node.dep_ == "prep" and node.lower_ in ("since", "until", "till")):
                 crossed = True
                 break
             node = node.head

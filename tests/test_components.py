@@ -2540,3 +2540,59 @@ def test_a_day_that_bounds_a_period_is_no_date_and_its_invasion_is_the_invasion_
     extraction = _extract(parsed(ITS_INVASION, ents=[(2, 3, "GPE")]))
     (invasion,) = extraction.events
     assert _roles(extraction, invasion) == {("agent", "Russia")}
+
+
+# "The minister thanked Germany for its help but urged Congress to act."
+THANKED_BUT_URGED = """
+The the DET DT det 1
+minister minister NOUN NN nsubj 2
+thanked thank VERB VBD ROOT 2
+Germany Germany PROPN NNP dobj 2
+for for ADP IN prep 2
+its its PRON PRP$ poss 6
+help help NOUN NN pobj 4
+but but CCONJ CC cc 2
+urged urge VERB VBD conj 2
+Congress Congress PROPN NNP dobj 8
+to to PART TO aux 11
+act act VERB VB xcomp 8
+. . PUNCT . punct 2
+"""
+
+
+def test_a_verb_coordinated_with_thanking_shares_its_subject_not_its_object():
+    extraction = _extract(parsed(THANKED_BUT_URGED, ents=[(3, 4, "GPE"), (9, 10, "ORG")]))
+    urged = next(e for e in extraction.events if e.trigger == "urged")
+    assert ("agent", "minister") in _roles(extraction, urged)
+    assert ("agent", "Germany") not in _roles(extraction, urged)
+
+
+# "If Russia loses Crimea, it will suffer."
+LOSES_CRIMEA = """
+If if SCONJ IN mark 2
+Russia Russia PROPN NNP nsubj 2
+loses lose VERB VBZ advcl 7
+Crimea Crimea PROPN NNP dobj 2
+, , PUNCT , punct 7
+it it PRON PRP nsubj 7
+will will AUX MD aux 7
+suffer suffer VERB VB ROOT 7
+. . PUNCT . punct 7
+"""
+# "Putin announced a special military operation."
+ANNOUNCED_OPERATION = """
+Putin Putin PROPN NNP nsubj 1
+announced announce VERB VBD ROOT 1
+a a DET DT det 5
+special special ADJ JJ amod 5
+military military ADJ JJ amod 5
+operation operation NOUN NN dobj 1
+. . PUNCT . punct 1
+"""
+
+
+def test_a_place_lost_is_no_loss_and_an_operation_announced_is_no_target():
+    assert _extract(parsed(LOSES_CRIMEA, ents=[(1, 2, "GPE"), (3, 4, "ORG")])).events == []
+    extraction = _extract(parsed(ANNOUNCED_OPERATION, ents=[(0, 1, "PERSON")]))
+    (statement,) = extraction.events
+    assert statement.type == "Statement" and _roles(extraction, statement) == {("agent", "Putin")}

@@ -373,7 +373,18 @@ def _lost_nothing_material(token: Token) -> bool:
     lost = _objects(token)
     if not lost:  # "could suffer an embarrassing loss": a defeat; "heavy losses" are men and equipment
         return token.pos_ == "VERB" or token.tag_ == "NN"
-    return bool(lost) and all(o.lemma_.lower() in NON_MATERIAL_LOSSES for o in lost)
+    return bool(lost) and all(o.lemma_.lower() in NON_MATERIAL_LOSSES or _territory_lost(token, o) for o in lost)
+
+
+def _territory_lost(verb: Token, lost: Token) -> bool:
+    """"If Russia loses Crimea": a place a verb loses is territory changing hands, not people or equipment
+    (the small model tags such a name an organisation too, when it is one word; "losses of the Armed Forces"
+    name who lost, and an abbreviation such as "APU" is a unit)."""
+    if verb.pos_ != "VERB" or lost.dep_ != "dobj" or lost.pos_ != "PROPN":
+        return False
+    return lost.ent_type_ in ("GPE", "LOC", "FAC") or (
+        lost.ent_type_ == "ORG" and lost.ent_iob_ == "B" and not lost.text.isupper() and
+        (lost.i + 1 >= len(lost.doc) or lost.doc[lost.i + 1].ent_iob_ != "I"))
 
 
 class EventFrames:
@@ -419,7 +430,8 @@ class EventFrames:
         controller = token.head.head if token.dep_ == "pcomp" and token.head.dep_ == "prep" else token.head
         if controller.dep_ == "dobj" and controller.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
             controller = controller.head  # the parser hung "of sending" on the object: "accused [allies of sending]"
-        if not subjects and controlled and controller.lemma_.lower() in OBJECT_CONTROL_VERBS:
+        # (a verb coordinated with one of them shares its subject: "thanked Germany ... but urged Congress")
+        if not subjects and controlled and token.dep_ != "conj" and controller.lemma_.lower() in OBJECT_CONTROL_VERBS:
             head = controller  # "urged Kyiv to ...", "accused Kyiv's allies of sending ..."
             subjects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             subjects += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")
@@ -619,6 +631,9 @@ def _add_object(frame: Frame, heads: list[Token]) -> None:
             frame.places.append(head.i)
         elif frame.type == "Meeting":
             frame.participants.append(head.i)  # "met Mr Putin": the other party, not a target
+        elif frame.type == "Statement" and (head.lemma_.lower() in EVENT_TRIGGERS or
+                                            head.lemma_.lower() in EVENT_CARRIER_NOUNS):
+            continue  # "announced a special military operation": what is said, not whom it is said to
         elif frame.type == "Delivery" and head.pos_ != "PROPN" and head.ent_type_ not in ("GPE", "ORG", "PERSON", "NORP"):
             continue  # "providing military aid": what is sent, not who receives it
         else:

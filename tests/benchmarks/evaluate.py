@@ -54,7 +54,7 @@ AUDIT_SIZE = 40
 #: Further seeds whose samples were judged after the last extraction change, before anything was fixed from
 #: them: a change of extraction moves the main sample's draw only a little (random.sample over a population
 #: of nearly the same size picks mostly the same positions), so fixes made from its errors flatter it.
-HELD_OUT_SEEDS = (16,)
+HELD_OUT_SEEDS = (18,)
 TOP_ENTITIES = 30
 NEAR_KM = 10.0
 
@@ -951,17 +951,18 @@ def part_articles(args: argparse.Namespace, summary: dict[str, tuple[float | Non
     if with_status:
         print(f"Audit precision with kg:status also right: {status_right}/{len(with_status)} = "
               f"{fmt(status_right / len(with_status))}")
-    for seed in HELD_OUT_SEEDS:
-        held_keys = [audit_key(m.doc_id, m.evidence, m.type, role_labels(graph, m)) for m in draw_audit(graph, seed=seed)]
-        held_right, held_judged, held_precision = audit_precision(held_keys, judgments)
-        print(f"Held-out sample, random.Random({seed}): {held_right}/{held_judged} judged = {fmt(held_precision)}; "
-              f"{len(held_keys) - held_judged} unjudged")
     footnotes("An event is correct when its type is right and every extracted role (agent, target, participant, "
               "place, equipment, date, quantity) is right or absent; its status (occurred, claimed, planned, "
               "threatened, denied) is judged apart. A judgment applies only while the event's key (article, "
               "evidence, type, roles) is unchanged: a changed extraction shows as unjudged.")
     # a sample not wholly judged has no precision to hold against the target: the judged part is not random
     summary["audit"] = (precision if not unjudged else None, None)
+    for seed in HELD_OUT_SEEDS:
+        held_keys = [audit_key(m.doc_id, m.evidence, m.type, role_labels(graph, m)) for m in draw_audit(graph, seed=seed)]
+        held_right, held_judged, held_precision = audit_precision(held_keys, judgments)
+        print(f"Held-out sample, random.Random({seed}): {held_right}/{held_judged} judged = {fmt(held_precision)}; "
+              f"{len(held_keys) - held_judged} unjudged")
+        summary[f"audit, held-out (seed {seed})"] = (held_precision if held_judged == len(held_keys) else None, None)
     part_entities(graph)
 
 
@@ -1129,12 +1130,14 @@ def summary_table(summary: dict[str, tuple[float | None, float | None]]) -> None
     heading("Summary against the targets")
     rows = []
     for name, (precision, recall) in summary.items():
-        target = next((v for k, v in TARGETS.items() if name.endswith(k)), None)
+        target = next((v for k, v in TARGETS.items() if k in name), None)
         met = [v >= target for v in (precision, recall) if v is not None and target is not None]
         status = "-" if target is None or not met else ("met" if all(met) else "not met")
         rows.append([name, fmt(precision), fmt(recall), fmt(target), status])
     print(table(["figure", "P / share", "R", "target", ""], rows, right=(1, 2, 3)))
-    footnotes("For where/when/side/type the target applies to both precision and recall.")
+    footnotes("For where/when/side/type the target applies to both precision and recall. The held-out audit "
+              "sample was judged after the last extraction change with nothing fixed from it; the main sample is "
+              "flattered by fixes made from the errors of the nearly identical draws before it.")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

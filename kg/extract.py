@@ -316,6 +316,13 @@ class _ArticleState:
                 break
         if (date_ref is None or date_ref.value is None) and carried is not None:
             date_ref = carried
+        if date_ref is not None and date_ref.resolution == "month" and frame.type in ("Meeting", "Visit") and \
+                trigger.pos_ != "VERB" and date_ref is not carried and not re.search(r"\b\d{4}\b", date_ref.text):
+            # "before the summit in June": a meeting named by its noun is the nearer June, often the coming one
+            ahead = resolve_date(date_ref.text, self.article.published, future=True)
+            published = self.article.published
+            if ahead.value and date_ref.value and published and ahead.value - published < published - date_ref.value:
+                date_ref = ahead
         roles: list[Role] = []
         seen: set[tuple[str, str]] = set()
 
@@ -501,7 +508,12 @@ class _ArticleState:
     def _corefer(self, token: Token) -> Entity | None:
         lower = token.lower_
         position = self.base + token.i
-        recent = [m for m in reversed(self.history) if m.start < position and position - m.start < 120]
+        # an object pronoun is never its own verb's subject: "until the Soviet army liberated it"
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        bound = {self.base + t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree} \
+            if token.dep_ in ("dobj", "dative", "pobj") else set()
+        recent = [m for m in reversed(self.history) if m.start < position and position - m.start < 120
+                  and m.start not in bound]
         if lower in _PRONOUNS_PERSON:
             people = [m for m in recent if m.kind == "Person" and not m.plural]
             if token.dep_ in ("nsubj", "nsubjpass"):

@@ -2596,3 +2596,112 @@ def test_a_place_lost_is_no_loss_and_an_operation_announced_is_no_target():
     extraction = _extract(parsed(ANNOUNCED_OPERATION, ents=[(0, 1, "PERSON")]))
     (statement,) = extraction.events
     assert statement.type == "Statement" and _roles(extraction, statement) == {("agent", "Putin")}
+
+
+# "Russia will achieve all the goals of the operation - announced the Russian deputy foreign minister."
+DASH_ANNOUNCED = """
+Russia Russia PROPN NNP nsubj 2
+will will AUX MD aux 2
+achieve achieve VERB VB ROOT 2
+all all DET PDT predet 5
+the the DET DT det 5
+goals goal NOUN NNS dobj 2
+of of ADP IN prep 5
+the the DET DT det 8
+operation operation NOUN NN pobj 6
+- - PUNCT : punct 10
+announced announce VERB VBD conj 2
+the the DET DT det 15
+Russian russian ADJ JJ amod 15
+deputy deputy ADJ JJ amod 15
+foreign foreign ADJ JJ amod 15
+minister minister NOUN NN dobj 10
+. . PUNCT . punct 2
+"""
+# "Our troops repelled four attacks near Bakhmut - reported the General Staff."
+DASH_REPORTED = """
+Our our PRON PRP$ poss 1
+troops troop NOUN NNS nsubj 2
+repelled repel VERB VBD ROOT 2
+four four NUM CD nummod 4
+attacks attack NOUN NNS dobj 2
+near near ADP IN prep 4
+Bakhmut bakhmut ADV RB pobj 5
+- - PUNCT HYPH punct 2
+reported report VERB VBD conj 2
+the the DET DT det 11
+General General PROPN NNP compound 11
+Staff Staff PROPN NNP dobj 8
+. . PUNCT . punct 2
+"""
+
+
+def test_a_speaker_written_after_a_dash_and_a_verb_of_saying_is_the_speaker_and_the_source():
+    extraction = _extract(parsed(DASH_ANNOUNCED, ents=[(0, 1, "GPE"), (12, 13, "NORP")]))
+    (statement,) = extraction.events
+    assert statement.status == "occurred"
+    assert _roles(extraction, statement) == {("agent", "Russian deputy foreign minister")}
+    extraction = _extract(parsed(DASH_REPORTED, ents=[(3, 4, "CARDINAL")]))
+    attack = next(e for e in extraction.events if e.type == "Attack")
+    assert attack.status == "claimed"
+    assert [extraction.entities[s].name for s in attack.sources] == ["General Staff"]
+
+
+# "She stayed in the camp until the Soviet army liberated it."
+LIBERATED_IT = """
+She she PRON PRP nsubj 1
+stayed stay VERB VBD ROOT 1
+in in ADP IN prep 1
+the the DET DT det 4
+camp camp NOUN NN pobj 2
+until until SCONJ IN mark 9
+the the DET DT det 8
+Soviet soviet ADJ JJ amod 8
+army army NOUN NN nsubj 9
+liberated liberate VERB VBD advcl 1
+it it PRON PRP dobj 9
+. . PUNCT . punct 1
+"""
+# "Russia's invasion of Ukraine on a full scale threatens security."
+ON_A_FULL_SCALE = """
+Russia Russia PROPN NNP poss 2
+'s 's PART POS case 0
+invasion invasion NOUN NN nsubj 9
+of of ADP IN prep 2
+Ukraine Ukraine PROPN NNP pobj 3
+on on ADP IN prep 2
+a a DET DT det 8
+full full ADJ JJ amod 8
+scale scale NOUN NN pobj 5
+threatens threaten VERB VBZ ROOT 9
+security security NOUN NN dobj 9
+. . PUNCT . punct 9
+"""
+# "Work must end before the G7 summit in June."
+SUMMIT_IN_JUNE = """
+Work work NOUN NN nsubj 2
+must must AUX MD aux 2
+end end VERB VB ROOT 2
+before before ADP IN prep 2
+the the DET DT det 6
+G7 G7 PROPN NNP compound 6
+summit summit NOUN NN pobj 3
+in in ADP IN prep 6
+June June PROPN NNP pobj 7
+. . PUNCT . punct 2
+"""
+
+
+def test_an_object_pronoun_is_not_its_verbs_subject_a_scale_is_no_target_and_a_summit_is_the_nearer_month():
+    extraction = _extract(parsed(LIBERATED_IT, ents=[(7, 8, "NORP")]))
+    (liberation,) = extraction.events
+    assert not any(r.role == "target" for r in liberation.roles)
+    extraction = _extract(parsed(ON_A_FULL_SCALE, ents=[(0, 1, "GPE"), (4, 5, "GPE")]))
+    (invasion,) = extraction.events
+    assert _roles(extraction, invasion) >= {("agent", "Russia"), ("target", "Ukraine")}
+    assert ("agent", "Ukraine") not in _roles(extraction, invasion)
+    extraction = _extract(parsed(SUMMIT_IN_JUNE, ents=[(5, 6, "GPE"), (8, 9, "DATE")]), published=date(2024, 5, 4))
+    (summit,) = extraction.events
+    assert summit.type == "Meeting" and summit.date.value == date(2024, 6, 1)  # not the June before
+    extraction = _extract(parsed(SUMMIT_IN_JUNE, ents=[(5, 6, "GPE"), (8, 9, "DATE")]), published=date(2024, 9, 4))
+    assert extraction.events[0].date.value == date(2024, 6, 1)  # nor the June after a summer's reporting

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (ABSTRACT_OBJECTS, FORCE_NOUNS, INSTITUTION_MODIFIERS, SPOKEN_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
+from .lexicon import (ABSTRACT_OBJECTS, FORCE_NOUNS, GOVERNMENT_NOUNS, PERSON_NOUNS, INSTITUTION_MODIFIERS, SPOKEN_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED, ORIGIN_TYPES,
                       PLACE_NOUNS, PLAN_WORDS, REPEL_VERBS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
@@ -347,6 +347,14 @@ def _place_like(token: Token) -> bool:
         lemma in POSITION_NOUNS or lemma in ("control", "ground", "height", "bridgehead", "foothold", "land")
 
 
+def _can_be_attacked(token: Token) -> bool:
+    """A name, a place, a position, a force or people: not a date, a scale or a basis."""
+    lemma = token.lemma_.lower()
+    return token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL") and (
+        token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON") or _place_like(token)
+        or lemma in FORCE_NOUNS or lemma in CIVILIAN_NOUNS)
+
+
 def _verbal_attack(token: Token) -> bool:
     """An attack on a person over an issue ("attacks on him over inflation"), or a blast at anything that is
     no place, facility or equipment ("has blasted the war"): words, not violence."""
@@ -423,6 +431,8 @@ class EventFrames:
         passive = any(c.dep_ == "auxpass" for c in token.children)  # "as being established": agent unknown
         controlled = not passive and token.dep_ in ("conj", "xcomp", "advcl", "pcomp") or (
             token.dep_ == "acl" and token.head.lemma_.lower() in PLAN_WORDS)  # "plans to strengthen"
+        if not subjects and (inverted := _inverted_speakers(token)):
+            subjects, controlled = inverted, False  # "... - announced the deputy minister"
         if not subjects and frame.type == "Advance" and token.lemma_.lower() == "advance":
             # "the potential of advancing Ukrainian units": the parser makes the units an object; they advance
             subjects = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in FORCE_NOUNS]
@@ -487,7 +497,8 @@ class EventFrames:
         aimed = frame.type in ("Attack", "Strike") and any(
             c.dep_ == "prep" and (c.lower_ in ("on", "against") or (
                 c.lower_ in ("to", "into") and token.lemma_.lower() in INVASION_NOUNS))
-            and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)  # "invasion of Ukraine on 24 February"
+            # "the invasion of Ukraine on 24 February", "on a full scale": no target after "on"
+            and any(g.dep_ == "pobj" and _can_be_attacked(g) for g in c.children)
             for c in token.children)
         for child in token.children:
             if aimed and child.dep_ == "prep" and child.lower_ == "of":
@@ -758,8 +769,9 @@ def _status(token: Token) -> str:
     if token.pos_ in ("NOUN", "PROPN"):
         return _nominal_status(token)
     chain = [token]
-    if token.lemma_.lower() in REPORT_VERBS and token.dep_ in ("parataxis", "ccomp"):
-        return "occurred"  # "..., Podolyak said": the clause above is what was said, not what governs the saying
+    if token.lemma_.lower() in REPORT_VERBS and (token.dep_ in ("parataxis", "ccomp") or _inverted_speakers(token)):
+        return "occurred"  # "..., Podolyak said", "... - announced the minister": the clause before is what was
+        # said, not what governs the saying
     for ancestor in token.ancestors:
         if ancestor.lemma_.lower() in REPORT_VERBS:
             break
@@ -1047,4 +1059,21 @@ def _reporting_clause(trigger: Token) -> tuple[Token | None, list[Token]]:
                 continue
             return ancestor, subjects
         node = ancestor
+    speaker = next((c for c in node.children if c.dep_ in ("conj", "parataxis") and c.i > trigger.i
+                    and _inverted_speakers(c)), None)
+    if speaker is not None:  # "Our troops repelled four attacks - reported the General Staff"
+        return speaker, _inverted_speakers(speaker)
     return None, []
+
+
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _inverted_speakers(verb: Token) -> list[Token]:
+    """"... - announced the deputy minister", "... - notes the MP": a verb of saying after a dash, its
+    speaker written after it (the parser makes the speaker its object). Translated news writes attribution so."""
+    if verb.lemma_.lower() not in REPORT_VERBS or verb.i == 0 or verb.doc[verb.i - 1].text not in _DASHES or \
+            any(c.dep_ == "nsubj" for c in verb.children):
+        return []
+    return [t for c in verb.children if c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or
+            c.lemma_.lower() in PERSON_NOUNS | GOVERNMENT_NOUNS | FORCE_NOUNS) for t in _conjuncts(c)]

@@ -522,6 +522,13 @@ class _ArticleState:
                 subject = next((m for m in people if m.subject), None)
                 if subject is not None:
                     return self.entities[subject.key]
+            if token.dep_ == "poss" and token.i < token.head.i and any(
+                    a.dep_ == "prep" and a.i < token.i for a in token.head.ancestors):
+                # "In her speech Truss said ...": a possessive in a phrase set before its clause is that
+                # clause's subject, named after it
+                bound = self._subject_of_clause(token)
+                if bound is not None and bound.kind == "Person":
+                    return bound
             return next((self.entities[m.key] for m in people), None)
         if lower in _PRONOUNS_GROUP:
             near = [m for m in recent if position - m.start < 60]
@@ -535,12 +542,18 @@ class _ArticleState:
                 if bound is not None and bound.kind in _GROUP_ANTECEDENTS:
                     return bound
                 if lower == "its":
-                    # "Russia attacked Ukraine because, after its 2014 invasion, ...": a subject of the same
-                    # sentence first, then the nearest actor or place ("sanctions against Russia over its
-                    # invasion"): countries are places until linking
+                    # the nearest actor or place of its own clause ("sanctions against Russia over its invasion",
+                    # "hold the Russian government accountable for its invasion"), else a subject of the same
+                    # sentence ("Russia attacked Ukraine because, after its 2014 invasion, Putin thought ..."),
+                    # else the nearest in the sentence: countries are places until linking
                     sentence_start = self.base + token.sent.start
                     own = [m for m in near if m.start >= sentence_start and m.kind in _GROUP_ANTECEDENTS]
-                    found = next((m for m in own if m.subject), None) or next(iter(own), None)
+                    verb = token.head
+                    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                        verb = verb.head
+                    clause = {self.base + t.i for t in verb.subtree}
+                    found = next((m for m in own if m.start in clause), None) or \
+                        next((m for m in own if m.subject), None) or next(iter(own), None)
                     if found is not None:
                         return self.entities[found.key]
             elif token.dep_ in ("nsubj", "nsubjpass"):

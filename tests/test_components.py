@@ -2705,3 +2705,62 @@ def test_an_object_pronoun_is_not_its_verbs_subject_a_scale_is_no_target_and_a_s
     assert summit.type == "Meeting" and summit.date.value == date(2024, 6, 1)  # not the June before
     extraction = _extract(parsed(SUMMIT_IN_JUNE, ents=[(5, 6, "GPE"), (8, 9, "DATE")]), published=date(2024, 9, 4))
     assert extraction.events[0].date.value == date(2024, 6, 1)  # nor the June after a summer's reporting
+
+
+# "Ukraine must meet strict conditions."
+MEET_CONDITIONS = """
+Ukraine Ukraine PROPN NNP nsubj 2
+must must AUX MD aux 2
+meet meet VERB VB ROOT 2
+strict strict ADJ JJ amod 4
+conditions condition NOUN NNS dobj 2
+. . PUNCT . punct 2
+"""
+# "Wang Wenbin spoke. In her speech Truss said Nato must act."
+IN_HER_SPEECH = """
+Wang Wang PROPN NNP compound 1
+Wenbin Wenbin PROPN NNP nsubj 2
+spoke speak VERB VBD ROOT 2
+. . PUNCT . punct 2
+In in ADP IN prep 8
+her her PRON PRP$ poss 6
+speech speech NOUN NN pobj 4
+Truss Truss PROPN NNP nsubj 8
+said say VERB VBD ROOT 8
+Nato Nato PROPN NNP nsubj 11
+must must AUX MD aux 11
+act act VERB VB ccomp 8
+. . PUNCT . punct 8
+"""
+
+
+def test_conditions_met_are_no_meeting_and_a_possessive_set_before_its_clause_is_that_clauses_subject():
+    assert _extract(parsed(MEET_CONDITIONS, ents=[(0, 1, "GPE")])).events == []
+    extraction = _extract(parsed(IN_HER_SPEECH, ents=[(0, 2, "PERSON"), (7, 8, "PERSON"), (9, 10, "ORG")]))
+    speech = next(e for e in extraction.events if e.trigger == "speech")
+    assert _roles(extraction, speech) == {("agent", "Truss")}
+
+
+# "The United States wants to hold the Russian government accountable for its invasion."
+ACCOUNTABLE_FOR_ITS = """
+The the DET DT det 2
+United United PROPN NNP compound 2
+States States PROPN NNP nsubj 3
+wants want VERB VBZ ROOT 3
+to to PART TO aux 5
+hold hold VERB VB xcomp 3
+the the DET DT det 8
+Russian russian ADJ JJ amod 8
+government government NOUN NN nsubj 9
+accountable accountable ADJ JJ ccomp 5
+for for ADP IN prep 9
+its its PRON PRP$ poss 12
+invasion invasion NOUN NN pobj 10
+. . PUNCT . punct 3
+"""
+
+
+def test_its_takes_an_actor_of_its_own_clause_before_the_subject_of_the_sentence():
+    extraction = resolve(_extract(parsed(ACCOUNTABLE_FOR_ITS, ents=[(0, 3, "GPE"), (7, 8, "NORP")])))
+    (invasion,) = extraction.events
+    assert _roles(extraction, invasion) == {("agent", "Russia")}

@@ -130,6 +130,10 @@ ABSTRACT_OBJECTS = {"plan", "policy", "decision", "idea", "proposal", "law", "bi
 INSTITUTION_MODIFIERS = {"international", "global", "world", "security", "financial", "political", "economic",
                          "legal", "judicial", "education", "educational", "health", "healthcare", "banking",
                          "monetary", "trade", "multilateral", "democratic", "constitutional", "social", "welfare"}
+#: What one meets that is no one to meet: "meet the conditions", "met its targets".
+CONDITIONS_MET = {"condition", "requirement", "criterion", "criteria", "standard", "demand", "expectation", "need",
+                  "target", "goal", "deadline", "obligation", "commitment", "challenge", "threshold", "quota",
+                  "benchmark", "term", "request", "end", "cost", "fate", "death"}
 #: What one delivers or sends that is words, not goods: "delivered a warning to China", "sent a signal".
 SPOKEN_OBJECTS = {"warning", "message", "speech", "address", "ultimatum", "lecture", "rebuke", "remark", "statement",
                   "blow", "verdict", "sermon", "plea", "appeal", "promise", "pledge", "apology", "briefing",

@@ -147,6 +147,7 @@ def _date_parser(base: date | None, future: bool = False):  # type: ignore[no-un
     return DateDataParser(languages=["en"], settings=settings)
 
 
+_DAY_RANGE = re.compile(r"^([A-Za-z]+\.? \d{1,2})\s*[-\u2013]\s*\d{1,2}\b")
 _DATE_PREFIX = re.compile(r"^(on|by|since|until|till|from|as of|in|during|early|late|earlier|later|around|about|"
                           r"approximately|circa|after|before|"
                           r"the|this|that|morning of|night of|evening of)\s+", re.IGNORECASE)
@@ -165,6 +166,7 @@ def resolve_date(text: str, published: date | None, *, future: bool = False) -> 
         if cut == stripped:
             break
         stripped = cut
+    stripped = _DAY_RANGE.sub(r"\1", stripped)  # "August 6-8, 2016": the first day of the span
     if not stripped or _DURATION.match(stripped) or _PERIOD.match(stripped):
         return DateRef(text=words)
     if published is None and not _YEAR.search(stripped):
@@ -308,6 +310,7 @@ class _ArticleState:
         sentence = sent.text.strip()
         date_ref = None
         for start, end in frame.dates:
+            end = _year_after_span(doc, end)
             candidate = resolve_date(doc[start:end].text, self.article.published,
                                      future=frame.status in ("planned", "threatened"))
             if date_ref is None or (candidate.value and not date_ref.value):
@@ -434,6 +437,10 @@ class _ArticleState:
                            or (t.head.i == trigger.i and t.dep_ in ("advmod", "npadvmod", "dobj", "appos", "oprd")))
                       and not (t.head.lower_ == "from" and frame.type in ORIGIN_TYPES)
                       and not (t.head.lower_ == "to" and frame.type == "Statement")
+                      # a meeting, visit, statement or delivery is where its own phrase says, not where the
+                      # war "in Ukraine" on its agenda or the skepticism "in Kyiv" about it is
+                      and not (frame.type in ORIGIN_TYPES and t.dep_ == "pobj" and t.head.head.i != trigger.i
+                               and t.head.head not in trigger.ancestors)
                       and t.ent_iob_ != "I"
                       and t.pos_ in ("PROPN", "NOUN") and _clause_of(t).i in clauses]
         if not candidates:
@@ -748,6 +755,18 @@ _OWN_TIME_WORDS = frozenset({"recently", "earlier", "previously", "later", "form
 #: Prepositions that give a place only when they hang on the trigger itself: "aid to Ukraine" is for
 #: Ukraine, "accession to the EU" says nothing of where a meeting was.
 _WEAK_PLACE_PREPS = frozenset({"to", "of", "by", "from", "on"})
+
+
+def _year_after_span(doc: Doc, end: int) -> int:
+    """Where a date really ends: the tagger stops "August 6-8, 2016" at "August 6" and "5 March, 2022" at
+    "5 March", leaving the rest of the span and its year outside."""
+    at = end
+    if at + 1 < len(doc) and doc[at].text in ("-", "\u2013") and doc[at + 1].like_num:
+        at += 2
+    year = at + 1 if at < len(doc) and doc[at].text == "," else at
+    if year > end and year < len(doc) and re.fullmatch(r"(19|20)\d\d", doc[year].text):
+        return year + 1
+    return end
 
 
 def _on_trigger(prep: Token, trigger: Token) -> bool:

@@ -2764,3 +2764,59 @@ def test_its_takes_an_actor_of_its_own_clause_before_the_subject_of_the_sentence
     extraction = resolve(_extract(parsed(ACCOUNTABLE_FOR_ITS, ents=[(0, 3, "GPE"), (7, 8, "NORP")])))
     (invasion,) = extraction.events
     assert _roles(extraction, invasion) == {("agent", "Russia")}
+
+
+# "On August 6-8, 2016, a sabotage group launched a raid on Crimea." (the tagger's date stops at "August 6")
+DAY_RANGE = """
+On on ADP IN prep 11
+August August PROPN NNP pobj 0
+6 6 NUM CD nummod 1
+- - SYM SYM punct 4
+8 8 NUM CD prep 2
+, , PUNCT , punct 1
+2016 2016 NUM CD nummod 1
+, , PUNCT , punct 11
+a a DET DT det 10
+sabotage sabotage NOUN NN compound 10
+group group NOUN NN nsubj 11
+launched launch VERB VBD ROOT 11
+a a DET DT det 13
+raid raid NOUN NN dobj 11
+on on ADP IN prep 13
+Crimea Crimea PROPN NNP pobj 14
+. . PUNCT . punct 11
+"""
+# "They want to destroy the market."
+DESTROY_THE_MARKET = """
+They they PRON PRP nsubj 1
+want want VERB VBP ROOT 1
+to to PART TO aux 3
+destroy destroy VERB VB xcomp 1
+the the DET DT det 5
+market market NOUN NN dobj 3
+. . PUNCT . punct 1
+"""
+# "The minister's visit was praised despite skepticism in Kyiv."
+SKEPTICISM_IN = """
+The the DET DT det 1
+minister minister NOUN NN poss 3
+'s 's PART POS case 1
+visit visit NOUN NN nsubjpass 5
+was be AUX VBD auxpass 5
+praised praise VERB VBN ROOT 5
+despite despite SCONJ IN prep 5
+skepticism skepticism NOUN NN pobj 6
+in in ADP IN prep 7
+Kyiv Kyiv PROPN NNP pobj 8
+. . PUNCT . punct 5
+"""
+
+
+def test_a_day_range_keeps_its_year_a_market_destroyed_is_no_loss_and_a_visit_is_not_where_others_doubt_it():
+    extraction = _extract(parsed(DAY_RANGE, ents=[(1, 3, "DATE"), (15, 16, "ORG")]), published=date(2022, 8, 11))
+    (raid,) = extraction.events
+    assert raid.date.value == date(2016, 8, 6) and raid.date.resolution == "day"
+    assert resolve_date("March 3-4", date(2022, 8, 11)).value == date(2022, 3, 3)
+    assert _extract(parsed(DESTROY_THE_MARKET)).events == []
+    extraction = _extract(parsed(SKEPTICISM_IN, ents=[(9, 10, "GPE")]))
+    assert all(r.role != "place" for e in extraction.events for r in e.roles)

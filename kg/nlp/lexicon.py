@@ -125,7 +125,8 @@ ABSTRACT_OBJECTS = {"plan", "policy", "decision", "idea", "proposal", "law", "bi
                     "pact", "trust", "relation", "relationship", "reputation", "credibility", "myth", "illusion",
                     "dream", "career", "legacy", "consensus", "architecture",
                     "autocracy", "tyranny", "dictatorship", "authoritarianism", "fascism", "imperialism",
-                    "oppression", "injustice", "racism", "extremism", "populism", "warming", "hunger", "famine"}
+                    "oppression", "injustice", "racism", "extremism", "populism", "warming", "hunger", "famine",
+                    "market", "tie", "economy", "cooperation", "partnership", "friendship", "unity"}
 #: Modifiers that make a "system" or "order" an institution, not equipment: "the international security system".
 INSTITUTION_MODIFIERS = {"international", "global", "world", "security", "financial", "political", "economic",
                          "legal", "judicial", "education", "educational", "health", "healthcare", "banking",

@@ -627,7 +627,7 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
     left = [t for t in lefts if t.dep_ not in _STRIP_LEFT and (not commas or t.i > commas[-1])]
     words: list[Token] = []
     for modifier in left:
-        words.extend(t for t in modifier.subtree if t.i == modifier.i or t.dep_ not in ("det", "punct", "quantmod", "advmod")
+        words.extend(t for t in modifier.subtree if t.i == modifier.i or t.dep_ not in ("det", "punct", "quantmod", "advmod", "cc")
                      and not (t.dep_ == "nummod" and parse_number([t]) is not None))
     words.append(token)
     entity_span = _entity_span(token)

@@ -2820,3 +2820,59 @@ def test_a_day_range_keeps_its_year_a_market_destroyed_is_no_loss_and_a_visit_is
     assert _extract(parsed(DESTROY_THE_MARKET)).events == []
     extraction = _extract(parsed(SKEPTICISM_IN, ents=[(9, 10, "GPE")]))
     assert all(r.role != "place" for e in extraction.events for r in e.roles)
+
+
+# "Prigozhin criticized the generals for failing to provide ammunition."
+FAILING_TO_PROVIDE = """
+Prigozhin Prigozhin PROPN NNP nsubj 1
+criticized criticize VERB VBD ROOT 1
+the the DET DT det 3
+generals general NOUN NNS dobj 1
+for for ADP IN prep 1
+failing fail VERB VBG pcomp 4
+to to PART TO aux 7
+provide provide VERB VB xcomp 5
+ammunition ammunition NOUN NN dobj 7
+. . PUNCT . punct 1
+"""
+# "In World War II, the police destroyed the dam."
+IN_WORLD_WAR = """
+In in ADP IN prep 7
+World World PROPN NNP compound 3
+War War PROPN NNP compound 3
+II II PROPN NNP pobj 0
+, , PUNCT , punct 7
+the the DET DT det 6
+police police NOUN NNS nsubj 7
+destroyed destroy VERB VBD ROOT 7
+the the DET DT det 9
+dam dam NOUN NN dobj 7
+. . PUNCT . punct 7
+"""
+# "When Putin began the invasion, Germany imported gas from Russia."
+WHEN_HE_BEGAN = """
+When when SCONJ WRB advmod 2
+Putin Putin PROPN NNP nsubj 2
+began begin VERB VBD advcl 7
+the the DET DT det 4
+invasion invasion NOUN NN dobj 2
+, , PUNCT , punct 7
+Germany Germany PROPN NNP nsubj 7
+imported import VERB VBD ROOT 7
+gas gas NOUN NN dobj 7
+from from ADP IN prep 7
+Russia Russia PROPN NNP pobj 9
+. . PUNCT . punct 7
+"""
+
+
+def test_the_ones_criticised_for_failing_do_not_provide_a_war_is_no_place_nor_is_another_clauses_source():
+    extraction = _extract(parsed(FAILING_TO_PROVIDE))
+    (delivery,) = extraction.events
+    assert delivery.status == "denied" and ("agent", "generals") in _roles(extraction, delivery)
+    extraction = _extract(parsed(IN_WORLD_WAR, ents=[(1, 4, "EVENT")]))
+    (loss,) = extraction.events
+    assert ("place", "World War II") not in _roles(extraction, loss)
+    extraction = _extract(parsed(WHEN_HE_BEGAN, ents=[(1, 2, "PERSON"), (6, 7, "GPE"), (10, 11, "GPE")]))
+    (invasion,) = extraction.events
+    assert _roles(extraction, invasion) == {("agent", "Putin")}

@@ -138,7 +138,7 @@ def is_place_token(token: Token) -> bool:
         return True  # "near Avdiivka, Donetsk": a name with its region, whatever the recogniser said
     return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "PRODUCT",
                                                              "CARDINAL", "MONEY", "LANGUAGE", "TIME", "ORDINAL",
-                                                             "PERCENT", "QUANTITY")
+                                                             "PERCENT", "QUANTITY", "EVENT")
 
 
 AREA_WORDS = frozenset({"region", "oblast", "province", "krai", "district", "raion", "county", "municipality",
@@ -349,6 +349,10 @@ def _place_like(token: Token) -> bool:
         lemma in POSITION_NOUNS or lemma in ("control", "ground", "height", "bridgehead", "foothold", "land")
 
 
+#: Verbs that pass their own subject on to the verb below them: "failing to provide", "refusing to send".
+_PASSING_CONTROLLERS = frozenset({"fail", "refuse", "try", "attempt", "continue", "decline", "hesitate"})
+
+
 def _can_be_attacked(token: Token) -> bool:
     """A name, a place, a position, a force or people: not a date, a scale or a basis."""
     lemma = token.lemma_.lower()
@@ -442,6 +446,12 @@ class EventFrames:
         controller = token.head.head if token.dep_ == "pcomp" and token.head.dep_ == "prep" else token.head
         if controller.dep_ == "dobj" and controller.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
             controller = controller.head  # the parser hung "of sending" on the object: "accused [allies of sending]"
+        if controller.lemma_.lower() in _PASSING_CONTROLLERS and controller.dep_ in ("pcomp", "xcomp"):
+            # "criticised the leaders for failing to provide ammunition": the leaders fail, and do not provide
+            outer = controller.head.head if controller.dep_ == "pcomp" and controller.head.dep_ == "prep" \
+                else controller.head
+            if outer.lemma_.lower() in OBJECT_CONTROL_VERBS:
+                controller = outer
         # (a verb coordinated with one of them shares its subject: "thanked Germany ... but urged Congress")
         if not subjects and controlled and token.dep_ != "conj" and controller.lemma_.lower() in OBJECT_CONTROL_VERBS:
             head = controller  # "urged Kyiv to ...", "accused Kyiv's allies of sending ..."
@@ -563,8 +573,8 @@ class EventFrames:
             for child in ancestor.children:
                 if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS and child.i != token.i:
                     _prep_role(frame, child, places_only=True)
-            if frame.places:
-                return
+            if frame.places or ancestor.dep_ in ("advcl", "ccomp", "relcl", "acl", "parataxis", "csubj"):
+                return  # ("When Putin began the invasion, Germany imported gas from Russia": another clause)
 
 
 def _repelled_by(token: Token, frame: Frame) -> None:
@@ -689,7 +699,9 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
             continue
         # the small model often tags Ukrainian villages as people: "near Staryi Saltiv" is still a place
         named_here = (obj.pos_ == "PROPN" and (word in STRONG_LOCATIVE_PREPS or obj.i in said_places)
-                      and obj.ent_type_ not in ("NORP", "DATE") and obj.lemma_.lower() not in TITLE_WORDS)
+                      and obj.ent_type_ not in ("NORP", "DATE") and obj.lemma_.lower() not in TITLE_WORDS
+                     # "in World War II" is a time; "at Nove, Kharkiv" a village whatever the tagger says
+                     and (obj.ent_type_ != "EVENT" or region_written_after(obj)))
         if word == "from" and frame.type in ORIGIN_TYPES:
             continue  # "met officials from the Soviet bloc", "weapons from Germany": where they come from
         if word == "to" and frame.type == "Statement":

@@ -99,7 +99,8 @@ REPORT_VERBS = {"say", "assure", "argue", "announce", "warn", "tweet", "write", 
                 "add", "describe", "assert", "allege", "insist", "acknowledge", "admit", "accuse",
                 "reveal", "disclose", "estimate", "post", "publish", "inform", "declare", "warn", "stress",
                 "emphasize", "explain", "specify", "characterize", "quote", "cite", "show", "suggest"}
-DENIAL_VERBS = {"deny", "reject", "refute", "dismiss", "rebut", "prevent", "fail", "avert", "avoid", "refrain"}
+DENIAL_VERBS = {"deny", "reject", "refute", "dismiss", "rebut", "prevent", "fail", "avert", "avoid", "refrain", "refuse",
+                "decline"}
 PLAN_WORDS = {"plan", "intend", "aim", "order", "task", "prepare", "seek", "want", "propose", "decide",
               "agree", "promise", "pledge", "vow", "expect", "hope", "intention", "call", "urge", "ready",
               "set", "schedule", "attempt", "try", "able", "need", "must", "goal", "objective", "mission",

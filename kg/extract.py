@@ -517,10 +517,10 @@ class _ArticleState:
         position = self.base + token.i
         # an object pronoun is never its own verb's subject: "until the Soviet army liberated it"
         verb = token.head.head if token.dep_ == "pobj" else token.head
-        bound = {self.base + t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree} \
-            if token.dep_ in ("dobj", "dative", "pobj") else set()
+        verb_subject = {self.base + t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                        for t in c.subtree} if token.dep_ in ("dobj", "dative", "pobj") else set()
         recent = [m for m in reversed(self.history) if m.start < position and position - m.start < 120
-                  and m.start not in bound]
+                  and m.start not in verb_subject]
         if lower in _PRONOUNS_PERSON:
             people = [m for m in recent if m.kind == "Person" and not m.plural]
             if token.dep_ in ("nsubj", "nsubjpass"):

@@ -246,3 +246,11 @@ def test_misspelt_given_names_and_titles_with_of(text: str, key: str) -> None:
 ])
 def test_misspelling_tolerance_never_crosses_people(text: str) -> None:
     assert lookup(text) is None
+
+
+def test_a_surname_alone_with_a_letter_doubled_is_the_known_person_of_that_one_word_alias():
+    assert lookup("Blinkken").name == "Antony Blinken"  # a typo in translated news
+    assert lookup("Blinken").name == "Antony Blinken"
+    assert lookup("Pesskov").name == "Dmitry Peskov"
+    assert lookup("Blinkkenn Street") is None  # only a name used alone
+    assert lookup("Blin") is None

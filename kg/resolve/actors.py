@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,6 +90,7 @@ class _Index:
     country_words: dict[str, frozenset[tuple[str, ...]]]  # ISO2 -> its adjectives, as word tuples
     country_names: dict[str, set[tuple[str, ...]]]  # ISO2 -> the names its possessives are made of
     people_by_surname: dict[str, tuple[tuple[str, str], ...]]  # folded surname -> (folded given name, record key)
+    people_by_bare_alias: dict[str, frozenset[str]]  # doubles-folded one-word alias ("blinken") -> record keys
 
 
 def lookup(name: str) -> ActorRecord | None:
@@ -99,7 +101,20 @@ def lookup(name: str) -> ActorRecord | None:
         record = index.by_name.get(" ".join(words[start:]))
         if record is not None and (start == 0 or _explains(words[:start], _descriptors(record.key))):
             return record
-    return _misspelt_given_name(words)
+    return _misspelt_given_name(words) or _doubled_letter(words)
+
+
+def _doubled_letter(words: list[str]) -> ActorRecord | None:
+    """A surname used alone with a letter doubled or undoubled ("Blinkken" for Blinken), when it is the one-word
+    alias of exactly one known person; five letters at least."""
+    if len(words) != 1 or len(words[0]) < 5:
+        return None
+    found = _index().people_by_bare_alias.get(_without_doubles(words[0]), frozenset())
+    return _index().by_key[next(iter(found))] if len(found) == 1 else None
+
+
+def _without_doubles(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", folded_spelling(word))
 
 
 def _misspelt_given_name(words: list[str]) -> ActorRecord | None:
@@ -245,6 +260,7 @@ def _index() -> _Index:
     by_key: dict[str, ActorRecord] = {}
     by_name: dict[str, ActorRecord] = {}
     people: dict[str, set[tuple[str, str]]] = {}
+    bare: dict[str, set[str]] = {}
     for record in records:
         if record.key in by_key:
             raise KgError(f"{DATA_FILE}: key {record.key} is used twice")
@@ -257,6 +273,8 @@ def _index() -> _Index:
             parts = key.split()
             if record.kind == "Person" and len(parts) >= 2:
                 people.setdefault(folded_spelling(parts[-1]), set()).add((folded_spelling(parts[-2]), record.key))
+            elif record.kind == "Person" and len(parts) == 1:
+                bare.setdefault(_without_doubles(parts[0]), set()).add(record.key)
     adjectives: dict[str, str] = {}
     country_words: dict[str, frozenset[tuple[str, ...]]] = {}
     for iso, words in countries.items():
@@ -268,7 +286,8 @@ def _index() -> _Index:
     country_names = {iso: {tuple(match_key(_without_possessive(word)).split()) for word in words
                            if word.endswith(_POSSESSIVE_ENDINGS)} for iso, words in countries.items()}
     people_by_surname = {surname: tuple(sorted(pairs)) for surname, pairs in people.items()}
-    return _Index(records, by_key, by_name, adjectives, country_words, country_names, people_by_surname)
+    return _Index(records, by_key, by_name, adjectives, country_words, country_names, people_by_surname,
+                  {alias: frozenset(keys) for alias, keys in bare.items()})
 
 
 def _adjective_keys(words: Iterable[str]) -> Iterator[str]:

@@ -555,10 +555,7 @@ class _ArticleState:
                     # else the nearest in the sentence: countries are places until linking
                     sentence_start = self.base + token.sent.start
                     own = [m for m in near if m.start >= sentence_start and m.kind in _GROUP_ANTECEDENTS]
-                    verb = token.head
-                    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                        verb = verb.head
-                    clause = {self.base + t.i for t in verb.subtree}
+                    clause = {self.base + t.i for t in _verb_above(token).subtree}
                     found = next((m for m in own if m.start in clause), None) or \
                         next((m for m in own if m.subject), None) or next(iter(own), None)
                     if found is not None:
@@ -587,14 +584,19 @@ class _ArticleState:
         return None
 
     def _subject_of_clause(self, token: Token) -> Entity | None:
-        verb = token.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        subject = next((c for c in _verb_above(token).children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
         if subject is None:
             return None
         position = self.base + subject.i
         return next((self.entities[m.key] for m in reversed(self.history) if m.start == position), None)
+
+
+def _verb_above(token: Token) -> Token:
+    """The verb of the clause a word sits in (the root of the sentence if no verb is above it)."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def _claimed_quantity(event: Event) -> Quantity | None:

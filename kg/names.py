@@ -9,11 +9,12 @@ import hashlib
 import re
 import unicodedata
 
-__all__ = ["name_key", "slug", "short_hash"]
+__all__ = ["name_key", "slug", "short_hash", "single_letters"]
 
 _DROP = re.compile(r"[.'\u2019\u02bc`]")
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _LEADING_ARTICLE = re.compile(r"^(the|a|an) ")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def name_key(name: str) -> str:
@@ -24,6 +25,12 @@ def name_key(name: str) -> str:
     text = _NON_WORD.sub(" ", text).replace("_", " ")
     text = " ".join(text.split())
     return _LEADING_ARTICLE.sub("", text)
+
+
+def single_letters(text: str) -> str:
+    """Each run of one letter written once ("Blinkken" -> "Blinken"): spellings that differ only in doubled
+    letters compare equal."""
+    return _DOUBLED.sub(r"\1", text)
 
 
 def short_hash(*parts: str, length: int = 12) -> str:

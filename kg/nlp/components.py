@@ -349,6 +349,11 @@ def _place_like(token: Token) -> bool:
         lemma in POSITION_NOUNS or lemma in ("control", "ground", "height", "bridgehead", "foothold", "land")
 
 
+def _controller(verb: Token) -> Token:
+    """The word a verb depends on, through the preposition when it is one's complement ("for [failing]")."""
+    return verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
+
+
 #: Verbs that pass their own subject on to the verb below them: "failing to provide", "refusing to send".
 _PASSING_CONTROLLERS = frozenset({"fail", "refuse", "try", "attempt", "continue", "decline", "hesitate"})
 
@@ -387,7 +392,7 @@ def _lost_nothing_material(token: Token) -> bool:
     lost = _objects(token)
     if not lost:  # "could suffer an embarrassing loss": a defeat; "heavy losses" are men and equipment
         return token.pos_ == "VERB" or token.tag_ == "NN"
-    return bool(lost) and all(o.lemma_.lower() in NON_MATERIAL_LOSSES or _territory_lost(token, o) for o in lost)
+    return all(o.lemma_.lower() in NON_MATERIAL_LOSSES or _territory_lost(token, o) for o in lost)
 
 
 def _territory_lost(verb: Token, lost: Token) -> bool:
@@ -443,13 +448,12 @@ class EventFrames:
             # "the potential of advancing Ukrainian units": the parser makes the units an object; they advance
             subjects = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in FORCE_NOUNS]
             controlled = controlled and not subjects
-        controller = token.head.head if token.dep_ == "pcomp" and token.head.dep_ == "prep" else token.head
+        controller = _controller(token)
         if controller.dep_ == "dobj" and controller.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
             controller = controller.head  # the parser hung "of sending" on the object: "accused [allies of sending]"
         if controller.lemma_.lower() in _PASSING_CONTROLLERS and controller.dep_ in ("pcomp", "xcomp"):
             # "criticised the leaders for failing to provide ammunition": the leaders fail, and do not provide
-            outer = controller.head.head if controller.dep_ == "pcomp" and controller.head.dep_ == "prep" \
-                else controller.head
+            outer = _controller(controller)
             if outer.lemma_.lower() in OBJECT_CONTROL_VERBS:
                 controller = outer
         # (a verb coordinated with one of them shares its subject: "thanked Germany ... but urged Congress")
@@ -1073,10 +1077,9 @@ def _reporting_clause(trigger: Token) -> tuple[Token | None, list[Token]]:
                 continue
             return ancestor, subjects
         node = ancestor
-    speaker = next((c for c in node.children if c.dep_ in ("conj", "parataxis") and c.i > trigger.i
-                    and _inverted_speakers(c)), None)
-    if speaker is not None:  # "Our troops repelled four attacks - reported the General Staff"
-        return speaker, _inverted_speakers(speaker)
+    for verb in node.children:  # "Our troops repelled four attacks - reported the General Staff"
+        if verb.dep_ in ("conj", "parataxis") and verb.i > trigger.i and (speakers := _inverted_speakers(verb)):
+            return verb, speakers
     return None, []
 
 

@@ -18,14 +18,13 @@ from __future__ import annotations
 import difflib
 import functools
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kg.errors import KgError
-from kg.names import name_key
+from kg.names import name_key, single_letters
 from kg.paths import DATA_DIR
 
 __all__ = [
@@ -114,7 +113,7 @@ def _doubled_letter(words: list[str]) -> ActorRecord | None:
 
 
 def _without_doubles(word: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", folded_spelling(word))
+    return single_letters(folded_spelling(word))
 
 
 def _misspelt_given_name(words: list[str]) -> ActorRecord | None:

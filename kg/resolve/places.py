@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.names import name_key, slug
+from kg.names import name_key, single_letters, slug
 from kg.paths import DATA_DIR
 
 __all__ = [
@@ -250,8 +250,7 @@ def _skeleton(text: str) -> str:
     """The consonants of a name, doubled ones once: Ukrainian adjectives change its vowels ("Lozova" ->
     "Lozivska", "Nova Sloboda" -> "Novoslobidska") and drop a doubled consonant ("Krasnopillia" ->
     "Krasnopilska"), never the consonants."""
-    consonants = re.sub(r"[aeiouy'\u2019\s-]", "", text)
-    return re.sub(r"(.)\1+", r"\1", consonants)
+    return single_letters(re.sub(r"[aeiouy'\u2019\s-]", "", text))
 
 
 def _adjective_skeleton(word: str) -> str:

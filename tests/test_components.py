@@ -2876,3 +2876,153 @@ def test_the_ones_criticised_for_failing_do_not_provide_a_war_is_no_place_nor_is
     extraction = _extract(parsed(WHEN_HE_BEGAN, ents=[(1, 2, "PERSON"), (6, 7, "GPE"), (10, 11, "GPE")]))
     (invasion,) = extraction.events
     assert _roles(extraction, invasion) == {("agent", "Putin")}
+
+
+# "Ukrainians are fighting for their freedom."
+FOR_FREEDOM = """
+Ukrainians Ukrainians PROPN NNPS nsubj 2
+are be AUX VBP aux 2
+fighting fight VERB VBG ROOT 2
+for for ADP IN prep 2
+their their PRON PRP$ poss 5
+freedom freedom NOUN NN pobj 3
+. . PUNCT . punct 2
+"""
+# "Both armies fought for the village of Robotyne."
+FOR_THE_VILLAGE = """
+Both both DET DT det 1
+armies army NOUN NNS nsubj 2
+fought fight VERB VBD ROOT 2
+for for ADP IN prep 2
+the the DET DT det 5
+village village NOUN NN pobj 3
+of of ADP IN prep 5
+Robotyne Robotyne PROPN NNP pobj 6
+. . PUNCT . punct 2
+"""
+# "Marines fought for hours near Krynky."
+FOR_HOURS = """
+Marines marine NOUN NNS nsubj 1
+fought fight VERB VBD ROOT 1
+for for ADP IN prep 1
+hours hour NOUN NNS pobj 2
+near near ADP IN prep 3
+Krynky Krynky PROPN NNP pobj 4
+. . PUNCT . punct 1
+"""
+# "The will to fight is strong among the recruits."
+WILL_TO_FIGHT = """
+The the DET DT det 1
+will will NOUN NN nsubj 4
+to to PART TO aux 3
+fight fight VERB VB acl 1
+is be AUX VBZ ROOT 4
+strong strong ADJ JJ acomp 4
+among among ADP IN prep 5
+the the DET DT det 8
+recruits recruit NOUN NNS pobj 6
+. . PUNCT . punct 4
+"""
+# "Volunteers are ready to fight."
+READY_TO_FIGHT = """
+Volunteers volunteer NOUN NNS nsubj 1
+are be AUX VBP ROOT 1
+ready ready ADJ JJ acomp 1
+to to PART TO aux 4
+fight fight VERB VB xcomp 2
+. . PUNCT . punct 1
+"""
+# "The minister praised their engagement with Beijing."
+ENGAGEMENT_WITH_BEIJING = """
+The the DET DT det 1
+minister minister NOUN NN nsubj 2
+praised praise VERB VBD ROOT 2
+their their PRON PRP$ poss 4
+engagement engagement NOUN NN dobj 2
+with with ADP IN prep 2
+Beijing Beijing PROPN NNP pobj 5
+. . PUNCT . punct 2
+"""
+# "Ukrainian troops reported an engagement with Russian forces near Bakhmut."
+ENGAGEMENT_WITH_FORCES = """
+Ukrainian ukrainian ADJ JJ amod 1
+troops troop NOUN NNS nsubj 2
+reported report VERB VBD ROOT 2
+an an DET DT det 4
+engagement engagement NOUN NN dobj 2
+with with ADP IN prep 4
+Russian russian ADJ JJ amod 7
+forces force NOUN NNS pobj 5
+near near ADP IN prep 4
+Bakhmut Bakhmut PROPN NNP pobj 8
+. . PUNCT . punct 2
+"""
+# "The memorial honours the fight against Nazism."
+AGAINST_NAZISM = """
+The the DET DT det 1
+memorial memorial NOUN NN nsubj 2
+honours honour VERB VBZ ROOT 2
+the the DET DT det 4
+fight fight NOUN NN dobj 2
+against against ADP IN prep 4
+Nazism Nazism PROPN NNP pobj 5
+. . PUNCT . punct 2
+"""
+
+
+# "This is the freedom for which Ukrainians have fought for so long."
+FOR_WHICH = """
+This this PRON DT nsubj 1
+is be AUX VBZ ROOT 1
+the the DET DT det 3
+freedom freedom NOUN NN attr 1
+for for ADP IN prep 8
+which which PRON WDT pobj 4
+Ukrainians Ukrainians PROPN NNPS nsubj 8
+have have AUX VBP aux 8
+fought fight VERB VBN relcl 3
+for for ADP IN prep 8
+so so ADV RB advmod 11
+long long ADV RB pcomp 9
+. . PUNCT . punct 1
+"""
+
+
+def test_a_cause_a_disposition_or_diplomacy_is_no_clash_but_ground_and_time_fought_for_are():
+    for fixture, ents in ((FOR_FREEDOM, [(0, 1, "NORP")]), (FOR_WHICH, [(6, 7, "NORP")]), (WILL_TO_FIGHT, []), (READY_TO_FIGHT, []),
+                          (ENGAGEMENT_WITH_BEIJING, [(6, 7, "GPE")]), (AGAINST_NAZISM, [(6, 7, "NORP")])):
+        assert _extract(parsed(fixture, ents=ents)).events == [], fixture
+    extraction = _extract(parsed(FOR_THE_VILLAGE, ents=[(7, 8, "GPE")]))
+    (clash,) = extraction.events
+    assert clash.type == "Clash" and ("place", "Robotyne") in _roles(extraction, clash)
+    extraction = _extract(parsed(FOR_HOURS, ents=[(0, 1, "NORP"), (3, 4, "TIME"), (5, 6, "GPE")]))
+    (clash,) = extraction.events
+    assert clash.type == "Clash" and ("place", "Krynky") in _roles(extraction, clash)
+    extraction = _extract(parsed(ENGAGEMENT_WITH_FORCES, ents=[(0, 1, "NORP"), (6, 7, "NORP"), (9, 10, "GPE")]))
+    (clash,) = extraction.events
+    assert clash.type == "Clash" and ("target", "Russian forces") in _roles(extraction, clash)
+
+
+# "Ukraine has resisted the invasion by invading Russian forces for a year."
+INVADING_FORCES = """
+Ukraine Ukraine PROPN NNP nsubj 2
+has have AUX VBZ aux 2
+resisted resist VERB VBN ROOT 2
+the the DET DT det 4
+invasion invasion NOUN NN dobj 2
+by by ADP IN prep 2
+invading invade VERB VBG pcomp 5
+Russian russian ADJ JJ amod 8
+forces force NOUN NNS dobj 6
+for for ADP IN prep 6
+a a DET DT det 11
+year year NOUN NN pobj 9
+. . PUNCT . punct 2
+"""
+
+
+def test_invading_forces_are_who_invades_not_a_second_invasion_of_them():
+    extraction = _extract(parsed(INVADING_FORCES, ents=[(0, 1, "GPE"), (7, 8, "NORP"), (10, 12, "DATE")]))
+    (invasion,) = extraction.events
+    assert invasion.trigger == "invasion" and ("target", "Russian forces") not in _roles(extraction, invasion)
+

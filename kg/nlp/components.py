@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (ABSTRACT_OBJECTS, CONDITIONS_MET, FORCE_NOUNS, GOVERNMENT_NOUNS, PERSON_NOUNS, INSTITUTION_MODIFIERS, SPOKEN_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
+from .lexicon import (ABSTRACT_OBJECTS, ARMED_MODIFIERS, DISPOSITION_WORDS, CONDITIONS_MET, FORCE_NOUNS, GOVERNMENT_NOUNS, PERSON_NOUNS, INSTITUTION_MODIFIERS, SPOKEN_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED, ORIGIN_TYPES,
                       PLACE_NOUNS, PLAN_WORDS, REPEL_VERBS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
@@ -253,6 +253,9 @@ def _trigger_type(token: Token) -> str | None:
     if lemma == "shoot" and kind == "Loss" and not any(c.dep_ in ("prt", "advmod") and c.lower_ == "down"
                                                        for c in token.children):
         return None
+    if lemma in ("invade", "occupy") and token.tag_ == "VBG" and any(
+            c.dep_ == "dobj" and c.i > token.i and c.lemma_.lower() in FORCE_NOUNS for c in token.children):
+        return None  # "resisted the invasion by invading Russian forces": a participle the parser read as a gerund
     if lemma == "fire" and token.pos_ == "NOUN":
         return None
     if lemma == "push" and any((c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.lower_ == "to" for a in c.children))
@@ -283,6 +286,10 @@ def _trigger_type(token: Token) -> str | None:
     if kind in ("Attack", "Clash", "Strike", "Loss") and lemma != "open" and any(
             _figurative_object(o) for o in _objects(token)):
         return None  # "students fought the plan", "struck a deal", "destroy the security system": figures of speech
+    if kind == "Clash" and (_fought_for_a_cause(token) or _unarmed_engagement(token)):
+        return None  # "Ukrainians fighting for their freedom", "engagement with Beijing": no clash
+    if lemma == "fight" and token.dep_ in ("xcomp", "acl") and token.head.lemma_.lower() in DISPOSITION_WORDS:
+        return None  # "the will to fight", "ready to fight": a disposition, not a fight
     if kind == "Delivery" and any(o.lemma_.lower() in SPOKEN_OBJECTS for o in _objects(token)):
         return None  # "delivered a warning to China": words, not goods
     if lemma in ("lose", "loss") and _lost_nothing_material(token):
@@ -384,6 +391,41 @@ def _figurative_object(token: Token) -> bool:
     lemma = token.lemma_.lower()
     return lemma in ABSTRACT_OBJECTS or (lemma in ("system", "order") and any(
         c.dep_ in ("amod", "compound") and c.lemma_.lower() in INSTITUTION_MODIFIERS for c in token.children))
+
+
+def _fought_for_a_cause(token: Token) -> bool:
+    """"Fighting for their freedom", "the battle for democracy": a cause and no opponent. A place, control, a
+    side or a time stays a clash: "fought for the village", "for control of the bridge", "for Russia", "for hours"."""
+    if token.lemma_.lower() not in ("fight", "fighting", "battle") or any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("against", "with", "between")) for c in token.children):
+        return False
+    fought_for = [token.head if g.tag_ == "WDT" and token.dep_ == "relcl" else referent(g)  # "the freedom for which"
+                  for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
+                  for g in c.children if g.dep_ == "pobj"]
+    return any(_a_cause(g) for g in fought_for) and not any(_ground_or_side(g) for g in fought_for)
+
+
+def _a_cause(token: Token) -> bool:
+    """What one fights for that is neither ground, a side nor a time: "freedom", "values", "their country"."""
+    lemma = token.lemma_.lower()
+    return lemma in ("land", "country", "homeland", "motherland") or (  # one's own country, not a named place
+        token.pos_ == "NOUN" and not token.ent_type_ and not _ground_or_side(token)
+        and lemma not in ("hour", "day", "night", "week", "month", "year", "minute"))
+
+
+def _ground_or_side(token: Token) -> bool:
+    return token.ent_type_ not in ("", "DATE", "TIME", "CARDINAL") or token.lemma_.lower() in FORCE_NOUNS or (
+        _place_like(token) and token.lemma_.lower() not in ("land", "country", "homeland", "motherland"))
+
+
+def _unarmed_engagement(token: Token) -> bool:
+    """"Their engagement with Beijing": diplomacy, unless a force or an armed modifier says otherwise ("an
+    engagement with Russian forces", "a ground engagement")."""
+    if token.lemma_.lower() != "engagement":
+        return False
+    near = [c for c in token.children if c.dep_ in ("amod", "compound")]
+    near += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return not any(t.lemma_.lower() in ARMED_MODIFIERS or t.lemma_.lower() in FORCE_NOUNS for t in near)
 
 
 def _lost_nothing_material(token: Token) -> bool:

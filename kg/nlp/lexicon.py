@@ -127,7 +127,14 @@ ABSTRACT_OBJECTS = {"plan", "policy", "decision", "idea", "proposal", "law", "bi
                     "dream", "career", "legacy", "consensus", "architecture",
                     "autocracy", "tyranny", "dictatorship", "authoritarianism", "fascism", "imperialism",
                     "oppression", "injustice", "racism", "extremism", "populism", "warming", "hunger", "famine",
-                    "market", "tie", "economy", "cooperation", "partnership", "friendship", "unity"}
+                    "market", "tie", "economy", "cooperation", "partnership", "friendship", "unity",
+                    # ideologies one fights only in a figure of speech: "the fight against Nazism"
+                    "nazism", "terrorism", "nationalism", "separatism", "communism", "antisemitism", "impunity"}
+#: Words for a readiness to fight, not a fight: "the will to fight", "ready to fight".
+DISPOSITION_WORDS = {"will", "willingness", "willing", "ready", "readiness", "prepared", "determined", "determination",
+                     "eager", "desire", "appetite", "morale", "resolve", "motivation", "courage"}
+#: Modifiers that make an "engagement" armed, not diplomatic: "a ground engagement".
+ARMED_MODIFIERS = {"military", "armed", "combat", "ground", "naval", "air", "fierce", "heavy", "close"}
 #: Modifiers that make a "system" or "order" an institution, not equipment: "the international security system".
 INSTITUTION_MODIFIERS = {"international", "global", "world", "security", "financial", "political", "economic",
                          "legal", "judicial", "education", "educational", "health", "healthcare", "banking",

@@ -690,7 +690,9 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
                     parent = _describe(body[0])
                     if parent is not None:
                         affiliation = parent[0]
-    if kind in ("Facility",):
+    if kind == "Facility" and all(t.pos_ == "PROPN" and t.lemma_.lower() not in FACILITY_NOUNS for t in words):
+        located = _containing_place(token)  # "Zolota Balka, Kherson": a village the tagger took for a facility
+    elif kind == "Facility":
         places = [t for t in words if t.i != token.i and (t.ent_type_ in ("GPE", "LOC", "ORG") or t.pos_ == "PROPN")]
         if places:
             located = " ".join(t.text for t in places if t.ent_type_ == places[0].ent_type_)
@@ -827,7 +829,9 @@ def _join(words: list[Token], head: Token, kind: str) -> str:
             parts.append(text)
         else:
             adjacent = words[number + 1].i == t.i + 1
-            parts.append(text + (t.whitespace_ if adjacent else " "))
+            dash = words[number + 1].i == t.i + 2 and t.whitespace_ and t.nbor().text in ("-", "\u2013") \
+                and t.nbor().whitespace_  # "Donetsk - Kirovskyi": a district written after its city
+            parts.append(text + (t.whitespace_ if adjacent else " - " if dash else " "))
     name = "".join(parts).strip()
     name = re.sub(r"\s+", " ", name).strip(" ,;:'\"")
     if name.lower().startswith("the "):

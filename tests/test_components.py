@@ -3026,3 +3026,39 @@ def test_invading_forces_are_who_invades_not_a_second_invasion_of_them():
     (invasion,) = extraction.events
     assert invasion.trigger == "invasion" and ("target", "Russian forces") not in _roles(extraction, invasion)
 
+
+# "Ukrainian forces shelled DPR positions in Donetsk - Kirovskyi."
+CITY_DASH_DISTRICT = """
+Ukrainian ukrainian ADJ JJ amod 1
+forces force NOUN NNS nsubj 2
+shelled shell VERB VBD ROOT 2
+DPR DPR PROPN NNP compound 4
+positions position NOUN NNS dobj 2
+in in ADP IN prep 4
+Donetsk Donetsk PROPN NNP compound 8
+- - PUNCT HYPH punct 8
+Kirovskyi Kirovskyi PROPN NNP pobj 5
+. . PUNCT . punct 2
+"""
+# "Russian forces shelled Novoselivka Persha, Donetsk."
+VILLAGE_TAGGED_FACILITY = """
+Russian russian ADJ JJ amod 1
+forces force NOUN NNS nsubj 2
+shelled shell VERB VBD ROOT 2
+Novoselivka Novoselivka PROPN NNP compound 4
+Persha Persha PROPN NNP dobj 2
+, , PUNCT , punct 4
+Donetsk Donetsk PROPN NNP appos 4
+. . PUNCT . punct 2
+"""
+
+
+def test_a_district_after_its_city_and_a_village_tagged_a_facility_keep_the_place_written_with_them():
+    extraction = resolve(_extract(parsed(CITY_DASH_DISTRICT, ents=[(0, 1, "NORP")])))
+    (district,) = [e for e in extraction.entities.values() if e.name == "Donetsk - Kirovskyi"]
+    assert extraction.entities[district.located_in].geonames_id == 709717  # the city of Donetsk
+    extraction = _extract(parsed(VILLAGE_TAGGED_FACILITY, ents=[(0, 1, "NORP"), (3, 5, "FAC")]))
+    (village,) = [e for e in extraction.entities.values() if e.name == "Novoselivka Persha"]
+    assert village.located_in == "Donetsk"
+    village = next(e for e in resolve(extraction).entities.values() if e.name == "Novoselivka Persha")
+    assert village.kind == "Settlement" and village.located_in == "iso:UA-14"

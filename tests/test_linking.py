@@ -228,3 +228,19 @@ def test_a_bare_mention_joins_the_event_its_own_sentence_tells_with_its_claim():
     resolved = resolve(extraction)
     (event,) = resolved.events
     assert event.id == "a" and event.evidence == ["B"] and [c.event for c in resolved.claims] == ["a"]
+
+
+def test_a_town_the_tagger_took_for_a_facility_is_the_town_but_a_named_plant_stays_a_facility():
+    """"shelled Kharkiv": the small model tags some towns FAC; a name of capitalised words only that the
+    gazetteer knows is the place. A facility word keeps it a facility."""
+    extraction = Extraction(article=Article(id="t", text=""))
+    extraction.entities["k"] = Entity(name="Kharkiv", kind="Facility", key="k")
+    extraction.entities["a"] = Entity(name="Kharkiv airport", kind="Facility", key="a", located_in="Kharkiv")
+    extraction.events.append(Event(id="e", type="Strike", trigger="shelled", sentence="", sentence_start=0,
+                                   roles=[Role("target", "k"), Role("target", "a")]))
+    entities = resolve(extraction).entities
+    (city,) = _chosen(entities, "Kharkiv")
+    assert city.kind == "Settlement" and city.geonames_id == 706483
+    (airport,) = [e for e in entities.values() if e.name == "Kharkiv airport"]
+    assert airport.kind == "Facility" and entities[airport.located_in].geonames_id == 706483
+

@@ -151,7 +151,8 @@ class _Resolver:
         # the small model tags some towns as people or organisations ("Chasiv Yar", "Kupyansk")
         # ("Stepova Novoselivka, Kharkiv": a name with its region written after it)
         mistaken = (kind == "Organization" and (len(entity.name.split()) == 1 or entity.located_in)) or (
-            kind == "Person" and not entity.role and entity.name[:1].isupper())
+            kind == "Person" and not entity.role and entity.name[:1].isupper()) or (
+            kind == "Facility" and all(word[:1].isupper() for word in entity.name.split()))  # "shelled Kharkiv"
         if kind in _PLACE_KINDS or mistaken:
             hinted = self._hint_regions(entity.located_in)
             split = places.split_region(entity.name) if not hinted and not places.lookup(entity.name) else None

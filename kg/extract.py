@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .model import Article, Claim, DateRef, Entity, Event, Extraction, Quantity, Role
 from .names import name_key
-from .nlp.components import Frame, comma_named_left, region_written_after, is_equipment_token, is_place_token
+from .nlp.components import (Frame, comma_named_left, region_of_name, region_written_after, is_equipment_token,
+                             is_place_token)
 from .nlp.lexicon import (APPROXIMATORS, CIVILIAN_NOUNS, DIRECTION_WORDS, POSITION_NOUNS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, GENERIC_SOURCES,
                           GOVERNMENT_NOUNS, LOCATIVE_PREPS, ORIGIN_TYPES, PERSON_NOUNS, PLACE_NOUNS, TITLE_WORDS, VAGUE_NUMBERS)
 from .nlp.pipeline import MAX_CHUNK_CHARS
@@ -616,6 +617,10 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
     if token.lower_ in GENERIC_SOURCES or token.lemma_.lower() in GENERIC_SOURCES:
         return None
     lemma = token.lemma_.lower()
+    region = region_of_name(token)
+    if region is not None:  # "the Kharkiv and Kherson regions": the Kherson region, not the city
+        name = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+        return f"{' '.join(t.text for t in name)} {region.lemma_.lower()}", "Region", None, None, None, None
     if token.ent_type_ == "NORP" and token.dep_ in ("amod", "compound", "nmod", "poss"):
         span = _entity_span(token)  # "North Korean": the whole adjective, not "Korean"
         name = span.text if span is not None and span.label_ == "NORP" and span[-1].i == token.i else token.text

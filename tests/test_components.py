@@ -3062,3 +3062,43 @@ def test_a_district_after_its_city_and_a_village_tagged_a_facility_keep_the_plac
     assert village.located_in == "Donetsk"
     village = next(e for e in resolve(extraction).entities.values() if e.name == "Novoselivka Persha")
     assert village.kind == "Settlement" and village.located_in == "iso:UA-14"
+
+
+# "Ukraine launched a counteroffensive in the regions of Kharkiv and Kherson."
+REGIONS_OF = """
+Ukraine Ukraine PROPN NNP nsubj 1
+launched launch VERB VBD ROOT 1
+a a DET DT det 3
+counteroffensive counteroffensive NOUN NN dobj 1
+in in ADP IN prep 1
+the the DET DT det 6
+regions region NOUN NNS pobj 4
+of of ADP IN prep 6
+Kharkiv Kharkiv PROPN NNP pobj 7
+and and CCONJ CC cc 8
+Kherson Kherson PROPN NNP conj 8
+. . PUNCT . punct 1
+"""
+# "Russian forces shelled the Kharkiv and Sumy regions."
+TWO_NAMES_REGIONS = """
+Russian russian ADJ JJ amod 1
+forces force NOUN NNS nsubj 2
+shelled shell VERB VBD ROOT 2
+the the DET DT det 7
+Kharkiv Kharkiv PROPN NNP nmod 7
+and and CCONJ CC cc 4
+Sumy Sumy PROPN NNP conj 4
+regions region NOUN NNS dobj 2
+. . PUNCT . punct 2
+"""
+
+
+def test_regions_named_together_are_each_a_region_not_the_city_of_that_name():
+    extraction = resolve(_extract(parsed(REGIONS_OF, ents=[(0, 1, "GPE"), (8, 9, "LOC"), (10, 11, "PERSON")])))
+    (attack,) = extraction.events
+    places = {extraction.entities[r.entity].key for r in attack.roles if r.role == "place"}
+    assert places == {"iso:UA-63", "iso:UA-65"}  # Kharkiv and Kherson Oblasts
+    extraction = resolve(_extract(parsed(TWO_NAMES_REGIONS, ents=[(0, 1, "NORP"), (4, 5, "LOC"), (6, 7, "PERSON")])))
+    (strike,) = extraction.events
+    targets = {extraction.entities[r.entity].key for r in strike.roles if r.role == "target"}
+    assert targets == {"iso:UA-63", "iso:UA-59"}  # Kharkiv and Sumy Oblasts

@@ -327,3 +327,11 @@ def test_loading_is_lazy_and_fast() -> None:
     )
     seconds = float(subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True).stdout)
     assert seconds < 1.5  # about 0.4 s on the project's 2-core machine; the margin absorbs a busy CI
+
+
+def test_a_region_named_by_an_exonym_of_its_capital_is_the_oblast():
+    """The gazetteer knows "Cherson" and "Saporischschja" only as the cities; an oblast bears its capital's
+    name, so "<exonym> region" is the oblast. A town that names no oblast stays the town."""
+    assert places.lookup("Cherson region")[0].key == "iso:UA-65"
+    assert places.lookup("Saporischschja region")[0].key == "iso:UA-23"
+    assert places.lookup("Bakhmut region")[0].kind == "Settlement"

@@ -523,7 +523,7 @@ class EventFrames:
                 frame.agents.extend(t.i for s in _conjuncts(subject) for t in _actor_behind(s))
         for child in token.children:
             if child.dep_ in ("nsubjpass", "dobj", "attr") and child not in subjects:
-                objects = _conjuncts(child)
+                objects = [named for t in _conjuncts(child) for named in (region_names(t) or [t])]
                 if child.lemma_.lower() != "control":
                     _add_object(frame, objects)
                 for obj in objects:  # "destroyed a bridge in Kherson", "control over Novoselivka"
@@ -661,6 +661,29 @@ def comma_named_left(token: Token) -> Token | None:
     return None
 
 
+_REGION_NOUNS = frozenset({"region", "oblast", "province"})
+
+
+def region_names(token: Token) -> list[Token]:
+    """The regions a region noun names one by one: "the Kharkiv and Kherson regions", "the region(s) of
+    Kharkiv (and Kherson)". A single name before it ("the Kharkiv region") is one name with the noun."""
+    if token.lemma_.lower() not in _REGION_NOUNS:
+        return []
+    # the modifier next to the noun and its conjuncts ("Bilohorivka, Luhansk region" is a village and its region)
+    before = [c for c in token.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"][-1:]
+    after = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    names = [t for name in before + after for t in _conjuncts(name) if t.pos_ == "PROPN"]
+    return names if len(names) > 1 or after else []
+
+
+def region_of_name(token: Token) -> Token | None:
+    """The region noun a name stands for a region in, when ``region_names`` lists it."""
+    first = _coordination_chain(token)[-1]
+    head = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "of" else first.head
+    return head if any(t.i == token.i for t in region_names(head)) else None
+
+
 def referent(token: Token) -> Token:
     """The named place behind "the city of Mariupol", "the town of Bakhmut" or "Nove, Kharkiv region"."""
     named_before = comma_named_left(token)
@@ -724,8 +747,9 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
             if inner.dep_ == "prep":
                 _prep_role(frame, inner, noun=noun, places_only=places_only)
         return
-    objects = [referent(t) for g in prep.children if g.dep_ == "pobj" for t in _conjuncts(g)
-               if t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in ("appos",)]
+    objects = [named for g in prep.children if g.dep_ == "pobj" for t in _conjuncts(g)
+               if t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in ("appos",)
+               for named in (region_names(t) or [referent(t)])]
     objects = [place for obj in objects for place in _place_before_its_region(obj)]
     if word in DIRECTION_WORDS or prep.lemma_.lower() in DIRECTION_WORDS:
         return

@@ -238,7 +238,20 @@ def _candidates(name: str) -> list[tuple[int, PlaceRecord]]:
             hits = [(tier + 2, record) for tier, record in _spellings().get(_spelling(base or key), ())]
         if not hits and unit in _UNIT_WORDS and len(base.split()) == 1:
             hits = [(3, record) for record in _centres().get(_adjective_skeleton(base), ())]
+        if prefer == "Region" and not any(record.kind == "Region" for _, record in hits):
+            hits = [*_regions_named_after(hits), *hits]  # "Chersonia region": the region of a city's exonym
     return sorted(hits, key=lambda hit: _rank(hit[0], hit[1], prefer))
+
+
+def _regions_named_after(hits: list[tuple[int, PlaceRecord]]) -> list[tuple[int, PlaceRecord]]:
+    """The region each settlement lies in, when the region bears the settlement's name: an oblast is named
+    after its capital, and an exonym of the city ("Chersonia", "Kharkov") names the oblast too."""
+    found = []
+    for tier, record in hits:
+        region = by_key(f"iso:{record.region}") if record.kind == "Settlement" and record.region else None
+        if region is not None and name_key(region.name).split()[0] == name_key(record.name).split()[0]:
+            found.append((tier, region))
+    return found
 
 
 #: Units named by an adjective of their centre: "Lozivska hromada", "Lozivskyi raion" (Lozova).

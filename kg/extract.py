@@ -546,6 +546,9 @@ class _ArticleState:
             # "Russia launched its invasion": a possessive is its own clause's subject; "It is fighting a
             # war" continues the subject of the sentence before, not the last actor named
             if token.dep_ == "poss":
+                blamed = self._blamed(token, near)
+                if blamed is not None:
+                    return blamed
                 bound = self._subject_of_clause(token)
                 if bound is not None and bound.kind in _GROUP_ANTECEDENTS:
                     return bound
@@ -556,8 +559,14 @@ class _ArticleState:
                     # else the nearest in the sentence: countries are places until linking
                     sentence_start = self.base + token.sent.start
                     own = [m for m in near if m.start >= sentence_start and m.kind in _GROUP_ANTECEDENTS]
-                    clause = {self.base + t.i for t in _verb_above(token).subtree}
-                    found = next((m for m in own if m.start in clause), None) or \
+                    # (a name that only modifies a noun is no antecedent: "violating the U.N. charter in its
+                    # attack"; a non-finite clause shares its governor's participants: "called out Russia for
+                    # violating ... in its attack")
+                    heads = [m for m in own if token.doc[m.start - self.base].dep_ != "compound"]
+                    verb = _verb_above(token)
+                    clauses = [verb] + ([_verb_above(verb)] if verb.dep_ in ("pcomp", "xcomp") else [])
+                    found = next((m for clause in clauses for m in heads
+                                  if m.start - self.base in {t.i for t in clause.subtree}), None) or \
                         next((m for m in own if m.subject), None) or next(iter(own), None)
                     if found is not None:
                         return self.entities[found.key]
@@ -583,6 +592,19 @@ class _ArticleState:
                     entity.aliases.add(f"the {lemma}")
                     return entity
         return None
+
+    def _blamed(self, token: Token, near: list[_Mention]) -> Entity | None:
+        """"Sanctions on Russia over its invasion", "thanked Germany for its support": a possessive in a
+        reason given by "over" or "for" is the one the clause acts upon, named before it, not the subject."""
+        if not (token.head.dep_ == "pobj" and token.head.head.lower_ in ("over", "for")):
+            return None
+        verb = _verb_above(token)
+        clause = {t.i for t in verb.subtree}
+        subjects = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        acted_upon = [m for m in near if (index := m.start - self.base) in clause and index < token.i
+                      and index not in subjects and m.kind in _GROUP_ANTECEDENTS
+                      and token.doc[index].dep_ != "compound"]
+        return self.entities[acted_upon[0].key] if acted_upon else None
 
     def _subject_of_clause(self, token: Token) -> Entity | None:
         subject = next((c for c in _verb_above(token).children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)

@@ -3102,3 +3102,67 @@ def test_regions_named_together_are_each_a_region_not_the_city_of_that_name():
     (strike,) = extraction.events
     targets = {extraction.entities[r.entity].key for r in strike.roles if r.role == "target"}
     assert targets == {"iso:UA-63", "iso:UA-59"}  # Kharkiv and Sumy Oblasts
+
+
+# "The minister accused Moscow of breaking the U.N. charter in its assault on Ukraine."
+BREAKING_CHARTER = """
+The the DET DT det 1
+minister minister NOUN NN nsubj 2
+accused accuse VERB VBD ROOT 2
+Moscow Moscow PROPN NNP dobj 2
+of of ADP IN prep 2
+breaking break VERB VBG pcomp 4
+the the DET DT det 8
+U.N. U.N. PROPN NNP compound 8
+charter charter NOUN NN dobj 5
+in in ADP IN prep 5
+its its PRON PRP$ poss 11
+assault assault NOUN NN pobj 9
+on on ADP IN prep 11
+Ukraine Ukraine PROPN NNP pobj 12
+. . PUNCT . punct 2
+"""
+# "Canada punished Russia over its invasion of Ukraine."
+PUNISHED_OVER_ITS = """
+Canada Canada PROPN NNP nsubj 1
+punished punish VERB VBD ROOT 1
+Russia Russia PROPN NNP dobj 1
+over over ADP IN prep 1
+its its PRON PRP$ poss 5
+invasion invasion NOUN NN pobj 3
+of of ADP IN prep 5
+Ukraine Ukraine PROPN NNP pobj 6
+. . PUNCT . punct 1
+"""
+
+
+def test_its_in_a_reason_is_the_one_acted_upon_and_a_name_modifying_a_noun_is_no_antecedent():
+    extraction = _extract(parsed(PUNISHED_OVER_ITS, ents=[(0, 1, "GPE"), (2, 3, "GPE"), (7, 8, "GPE")]))
+    (invasion,) = extraction.events
+    assert ("agent", "Russia") in _roles(extraction, invasion) and ("agent", "Canada") not in _roles(extraction, invasion)
+    extraction = _extract(parsed(BREAKING_CHARTER, ents=[(3, 4, "GPE"), (7, 8, "ORG"), (13, 14, "GPE")]))
+    (assault,) = extraction.events
+    assert {r for r in _roles(extraction, assault) if r[0] == "agent"} == {("agent", "Moscow")}
+
+
+# "The general visited the front to meet the soldiers."
+VISITED_TO_MEET = """
+The the DET DT det 1
+general general NOUN NN nsubj 2
+visited visit VERB VBD ROOT 2
+the the DET DT det 4
+front front NOUN NN dobj 2
+to to PART TO aux 6
+meet meet VERB VB advcl 2
+the the DET DT det 8
+soldiers soldier NOUN NNS dobj 6
+. . PUNCT . punct 2
+"""
+
+
+def test_the_purpose_of_a_journey_made_is_told_as_done_but_of_one_to_come_is_planned():
+    extraction = _extract(parsed(VISITED_TO_MEET))
+    assert {(e.type, e.status) for e in extraction.events} == {("Visit", "occurred"), ("Meeting", "occurred")}
+    coming = VISITED_TO_MEET.replace("visited visit VERB VBD ROOT 2", "visits visit VERB VBZ ROOT 2")
+    extraction = _extract(parsed(coming))
+    assert ("Meeting", "planned") in {(e.type, e.status) for e in extraction.events}

@@ -233,6 +233,8 @@ OBJECT_CONTROL_VERBS = {"urge", "ask", "call", "appeal", "press", "persuade", "e
                         "thank", "praise", "commend", "criticise", "criticize", "slam", "fault", "applaud",
                         "congratulate", "credit", "reward", "punish"}
 #: Verbs after which an infinitive still happened: "continued to shell".
+#: Journeys whose purpose, once made, is told as done: "visited the border to meet the troops".
+JOURNEY_VERBS = {"visit", "travel", "fly", "arrive", "journey", "head", "return", "tour"}
 FACTUAL_CONTROLLERS = {"continue", "begin", "start", "manage", "keep", "proceed", "resume", "go", "come",
                        "use", "step", "prompt", "force", "compel"}  # "prompted Western countries to send weapons"
 #: Verbs whose object is an event they carry out, suffer or see: its date is the event's ("launched the

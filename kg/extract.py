@@ -860,7 +860,7 @@ def _join(words: list[Token], head: Token, kind: str) -> str:
                 and t.nbor().whitespace_  # "Donetsk - Kirovskyi": a district written after its city
             parts.append(text + (t.whitespace_ if adjacent else " - " if dash else " "))
     name = "".join(parts).strip()
-    name = re.sub(r"\s+", " ", name).strip(" ,;:'\"")
+    name = re.sub(r"\s+", " ", name).strip(" ,;:'\"-\u2013")
     if name.lower().startswith("the "):
         name = name[4:]
     return name

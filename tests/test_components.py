@@ -3166,3 +3166,95 @@ def test_the_purpose_of_a_journey_made_is_told_as_done_but_of_one_to_come_is_pla
     coming = VISITED_TO_MEET.replace("visited visit VERB VBD ROOT 2", "visits visit VERB VBZ ROOT 2")
     extraction = _extract(parsed(coming))
     assert ("Meeting", "planned") in {(e.type, e.status) for e in extraction.events}
+
+
+# "New sanctions targeting Russian banks took effect."
+SANCTIONS_TARGETING = """
+New new ADJ JJ amod 1
+sanctions sanction NOUN NNS nsubj 5
+targeting target VERB VBG acl 1
+Russian russian ADJ JJ amod 4
+banks bank NOUN NNS dobj 2
+took take VERB VBD ROOT 5
+effect effect NOUN NN dobj 5
+. . PUNCT . punct 5
+"""
+# "Ukraine needs more artillery shells."
+NEEDS_SHELLS = """
+Ukraine Ukraine PROPN NNP nsubj 1
+needs need VERB VBZ ROOT 1
+more more ADJ JJR amod 4
+artillery artillery NOUN NN compound 4
+shells shell NOUN NNS dobj 1
+. . PUNCT . punct 1
+"""
+
+# "The battery launched cluster shells at positions near Horlivka."
+LAUNCHED_SHELLS = """
+The the DET DT det 1
+battery battery NOUN NN nsubj 2
+launched launch VERB VBD ROOT 2
+cluster cluster NOUN NN compound 4
+shells shell NOUN NNS dobj 2
+at at ADP IN prep 2
+positions position NOUN NNS pobj 5
+near near ADP IN prep 6
+Horlivka Horlivka PROPN NNP pobj 7
+. . PUNCT . punct 2
+"""
+
+
+def test_sanctions_that_target_and_shells_that_are_needed_are_no_strikes_but_shells_launched_are():
+    assert _extract(parsed(SANCTIONS_TARGETING, ents=[(3, 4, "NORP")])).events == []
+    assert _extract(parsed(NEEDS_SHELLS, ents=[(0, 1, "GPE")])).events == []
+    extraction = _extract(parsed(LAUNCHED_SHELLS, ents=[(8, 9, "GPE")]))
+    (strike,) = extraction.events
+    assert strike.trigger == "launched" and ("equipment", "cluster shell") in _roles(extraction, strike)
+
+
+# "A strike from the Belarusian side on Volyn will be met with force."
+STRIKE_FROM_SIDE = """
+A a DET DT det 1
+strike strike NOUN NN nsubjpass 10
+from from ADP IN prep 1
+the the DET DT det 5
+Belarusian belarusian ADJ JJ amod 5
+side side NOUN NN pobj 2
+on on ADP IN prep 5
+Volyn Volyn PROPN NNP pobj 6
+will will AUX MD aux 10
+be be AUX VB auxpass 10
+met meet VERB VBN ROOT 10
+with with ADP IN prep 10
+force force NOUN NN pobj 11
+. . PUNCT . punct 10
+"""
+
+
+def test_the_side_a_strike_comes_from_strikes_and_being_met_with_force_is_no_meeting():
+    extraction = _extract(parsed(STRIKE_FROM_SIDE, ents=[(4, 5, "NORP"), (7, 8, "GPE")]))
+    (strike,) = extraction.events
+    assert strike.type == "Strike" and strike.status == "planned"
+    assert {("agent", "Belarusian side"), ("target", "Volyn")} <= _roles(extraction, strike)
+
+
+# "Two men died in Sumy Oblast - a shell hit their house" with the small model's span over the dash
+DASH_IN_SPAN = """
+Two two NUM CD nummod 1
+men man NOUN NNS nsubj 2
+died die VERB VBD ROOT 2
+in in ADP IN prep 2
+Sumy Sumy PROPN NNP compound 5
+Oblast Oblast PROPN NNP pobj 3
+- - PUNCT : punct 5
+a a DET DT det 8
+shell shell NOUN NN nsubj 9
+hit hit VERB VBD conj 2
+their their PRON PRP$ poss 11
+house house NOUN NN dobj 9
+"""
+
+
+def test_a_dash_a_name_span_runs_into_is_not_part_of_the_name():
+    extraction = _extract(parsed(DASH_IN_SPAN, ents=[(0, 1, "CARDINAL"), (4, 8, "FAC")]))
+    assert "Sumy Oblast" in {e.name for e in extraction.entities.values()}

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (ABSTRACT_OBJECTS, ARMED_MODIFIERS, DISPOSITION_WORDS, JOURNEY_VERBS, CONDITIONS_MET, FORCE_NOUNS, GOVERNMENT_NOUNS, PERSON_NOUNS, INSTITUTION_MODIFIERS, SPOKEN_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
+from .lexicon import (ABSTRACT_OBJECTS, ARMED_MODIFIERS, RESPONSES, DISPOSITION_WORDS, JOURNEY_VERBS, CONDITIONS_MET, FORCE_NOUNS, GOVERNMENT_NOUNS, PERSON_NOUNS, INSTITUTION_MODIFIERS, SPOKEN_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED, ORIGIN_TYPES,
                       PLACE_NOUNS, PLAN_WORDS, REPEL_VERBS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
@@ -242,9 +242,9 @@ def _trigger_type(token: Token) -> str | None:
         kind = "Attack"  # "shot a local resident", "beat a man"
     elif not (_object_kinds(token, means=kind != "Delivery") & condition):
         return None  # (what is delivered is not what it goes by: "sent by plane or train")
-    if lemma in SUPPORT_VERBS_AGENT and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and
+    if lemma in SUPPORT_VERBS_AGENT and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() != "shell" and
                                             EVENT_TRIGGERS.get(c.lemma_.lower()) for c in token.children):
-        return None  # "launched a strike": the noun is the event
+        return None  # "launched a strike": the noun is the event ("launched shells": ammunition, the verb is)
     if lemma == "take" and (any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children) or not any(
             c.dep_ in ("dobj", "nsubjpass") and (
                 is_place_token(referent(c)) or referent(c).pos_ == "PROPN" or c.lemma_.lower() == "control")
@@ -256,6 +256,11 @@ def _trigger_type(token: Token) -> str | None:
     if lemma in ("invade", "occupy") and token.tag_ == "VBG" and any(
             c.dep_ == "dobj" and c.i > token.i and c.lemma_.lower() in FORCE_NOUNS for c in token.children):
         return None  # "resisted the invasion by invading Russian forces": a participle the parser read as a gerund
+    if lemma == "shell" and token.pos_ == "NOUN":
+        return None  # "artillery shells": ammunition; the event is "shelling" or the verb
+    if kind in ("Strike", "Attack") and any(
+            t.lemma_.lower() in ABSTRACT_OBJECTS for t in _doers(token)):
+        return None  # "sanctions targeting Russia", "the law attacks free speech": no weapon acts
     if lemma == "fire" and token.pos_ == "NOUN":
         return None
     if lemma == "push" and any((c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.lower_ == "to" for a in c.children))
@@ -273,6 +278,10 @@ def _trigger_type(token: Token) -> str | None:
         return None  # "The IMF talks about burden sharing": the verb, tagged a noun; it speaks, it meets no one
     if kind in ("Attack", "Strike") and _verbal_attack(token):
         return None  # "their attacks on him over inflation", "blasted the war": criticism, not violence
+    if lemma == "meet" and token.pos_ == "VERB" and any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(g.lemma_.lower() in RESPONSES for g in c.children)
+            for c in token.children):
+        return None  # "would be met with force", "met with fierce resistance": a response, not a meeting
     if lemma == "meet" and any(o.lemma_.lower() in CONDITIONS_MET for o in _objects(token)):
         return None  # "Ukraine must meet strict accession conditions": fulfilling, not meeting anyone
     if lemma in ("speak", "talk") and any(c.dep_ == "dobj" and c.ent_type_ in ("NORP", "LANGUAGE") for c in token.children):
@@ -312,6 +321,14 @@ def _trigger_type(token: Token) -> str | None:
                                 for c in token.children if c.dep_ in ("compound", "amod", "nmod")):
         kind = "Strike"
     return kind
+
+
+def _doers(token: Token) -> list[Token]:
+    """What a verb's subject is, or the noun a participle describes ("sanctions targeting Russia")."""
+    found = [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ == "acl" and token.i > token.head.i and token.tag_ == "VBG":
+        found.append(token.head)
+    return found
 
 
 def _objects(token: Token) -> list[Token]:
@@ -574,6 +591,15 @@ class EventFrames:
                 (frame.participants if frame.type == "Meeting" else frame.agents).append(child.i)
             elif child.dep_ in ("compound", "nmod") and is_equipment_token(child):
                 frame.equipment.append(child.i)
+            elif child.dep_ == "prep" and child.lower_ == "from" and frame.type in ("Attack", "Strike", "Clash") and \
+                    any(g.dep_ == "pobj" and g.lemma_.lower() in FORCE_NOUNS for g in child.children):
+                # "an attack from the Russian side on Ukraine": the side it comes from attacks (the parser hangs
+                # the "on" phrase on that side)
+                for side in (g for g in child.children if g.dep_ == "pobj"):
+                    frame.agents.extend(t.i for t in _conjuncts(side))
+                    frame.targets.extend(t.i for p in side.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
+                                         for o in p.children if o.dep_ == "pobj" and _can_be_attacked(o)
+                                         for t in _conjuncts(o))
             elif child.dep_ in ("prep", "agent"):
                 _prep_role(frame, child, noun=True)
                 # "improvements in the Russian posture": whose posture it is, is who acted

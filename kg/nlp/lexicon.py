@@ -143,6 +143,10 @@ INSTITUTION_MODIFIERS = {"international", "global", "world", "security", "financ
 CONDITIONS_MET = {"condition", "requirement", "criterion", "criteria", "standard", "demand", "expectation", "need",
                   "target", "goal", "deadline", "obligation", "commitment", "challenge", "threshold", "quota",
                   "benchmark", "term", "request", "end", "cost", "fate", "death"}
+#: What something is met with that is no one to meet: "met with fierce resistance", "was met with force".
+RESPONSES = {"resistance", "force", "fire", "criticism", "condemnation", "response", "reaction", "skepticism",
+             "scepticism", "opposition", "protest", "outrage", "anger", "silence", "approval", "applause",
+             "derision", "ridicule", "disbelief", "hostility", "success", "failure", "suspicion", "alarm"}
 #: What one delivers or sends that is words, not goods: "delivered a warning to China", "sent a signal".
 SPOKEN_OBJECTS = {"warning", "message", "speech", "address", "ultimatum", "lecture", "rebuke", "remark", "statement",
                   "blow", "verdict", "sermon", "plea", "appeal", "promise", "pledge", "apology", "briefing",

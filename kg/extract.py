@@ -671,7 +671,10 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
                 or entity_span is not None):
             objects = [g for g in right.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
             if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_ or
-                            objects[0].lemma_.lower() in GOVERNMENT_NOUNS | FORCE_NOUNS):
+                            objects[0].lemma_.lower() in GOVERNMENT_NOUNS | FORCE_NOUNS or
+                            # "the head of British diplomacy": a title whose "of" phrase says whose
+                            (lemma in PERSON_NOUNS | TITLE_WORDS and right.lower_ == "of" and any(
+                                c.ent_type_ in ("NORP", "GPE") for c in objects[0].children))):
                 words.extend(right.subtree)
     words = sorted(set(words), key=lambda t: t.i)
     # drop quantities, hedges and leading determiners that hung on modifiers

@@ -3258,3 +3258,110 @@ house house NOUN NN dobj 9
 def test_a_dash_a_name_span_runs_into_is_not_part_of_the_name():
     extraction = _extract(parsed(DASH_IN_SPAN, ents=[(0, 1, "CARDINAL"), (4, 8, "FAC")]))
     assert "Sumy Oblast" in {e.name for e in extraction.entities.values()}
+
+
+# "Speaking to reporters, Blinken criticized Moscow."
+SPEAKING_BEFORE_CRITICISM = """
+Speaking speak VERB VBG advcl 5
+to to ADP IN prep 0
+reporters reporter NOUN NNS pobj 1
+, , PUNCT , punct 5
+Blinken Blinken PROPN NNP nsubj 5
+criticized criticize VERB VBD ROOT 5
+Moscow Moscow PROPN NNP dobj 5
+. . PUNCT . punct 5
+"""
+# "Minsk sent volunteers to fight in Syria."
+SENT_TO_FIGHT = """
+Minsk Minsk PROPN NNP nsubj 1
+sent send VERB VBD ROOT 1
+volunteers volunteer NOUN NNS dobj 1
+to to PART TO aux 4
+fight fight VERB VB advcl 1
+in in ADP IN prep 4
+Syria Syria PROPN NNP pobj 5
+. . PUNCT . punct 1
+"""
+
+
+def test_a_participle_before_the_verb_is_its_subjects_and_those_sent_to_fight_fight():
+    extraction = _extract(parsed(SPEAKING_BEFORE_CRITICISM, ents=[(4, 5, "PERSON"), (6, 7, "GPE")]))
+    (statement,) = extraction.events
+    assert {r for r in _roles(extraction, statement) if r[0] == "agent"} == {("agent", "Blinken")}
+    extraction = _extract(parsed(SENT_TO_FIGHT, ents=[(0, 1, "GPE"), (6, 7, "GPE")]))
+    (clash,) = extraction.events
+    assert {r for r in _roles(extraction, clash) if r[0] == "agent"} == {("agent", "volunteers")}
+
+
+# "It is a chance that the Kremlin is seizing."
+CHANCE_SEIZED = """
+It it PRON PRP nsubj 1
+is be AUX VBZ ROOT 1
+a a DET DT det 3
+chance chance NOUN NN attr 1
+that that SCONJ IN mark 8
+the the DET DT det 6
+Kremlin Kremlin PROPN NNP nsubj 8
+is be AUX VBZ aux 8
+seizing seize VERB VBG acl 3
+. . PUNCT . punct 1
+"""
+# "The ministry accused Warsaw of insulting and attacking Belarus."
+INSULTING_AND_ATTACKING = """
+The the DET DT det 1
+ministry ministry NOUN NN nsubj 2
+accused accuse VERB VBD ROOT 2
+Warsaw Warsaw PROPN NNP dobj 2
+of of ADP IN prep 2
+insulting insult VERB VBG pcomp 4
+and and CCONJ CC cc 5
+attacking attack VERB VBG conj 5
+Belarus Belarus PROPN NNP dobj 7
+. . PUNCT . punct 2
+"""
+
+
+def test_a_chance_seized_and_an_attack_coordinated_with_an_insult_are_words():
+    assert _extract(parsed(CHANCE_SEIZED, ents=[(6, 7, "ORG")])).events == []
+    assert _extract(parsed(INSULTING_AND_ATTACKING, ents=[(3, 4, "GPE"), (8, 9, "GPE")])).events == []
+
+
+# "The day before the March 3, 2023 vote, Lukashenko declared a truce." as the small model parses such
+# sentences: the date the object of "before", the event noun in apposition to it
+DAY_BEFORE_A_DATE = """
+The the DET DT det 1
+day day NOUN NN npadvmod 11
+before before ADP IN prep 1
+the the DET DT det 4
+March March PROPN NNP pobj 2
+3 3 NUM CD nummod 4
+, , PUNCT , punct 4
+2023 2023 NUM CD nummod 4
+vote vote NOUN NN appos 4
+, , PUNCT , punct 11
+Lukashenko Lukashenko PROPN NNP nsubj 11
+declared declare VERB VBD ROOT 11
+a a DET DT det 13
+truce truce NOUN NN dobj 11
+. . PUNCT . punct 11
+"""
+# "The head of Polish diplomacy visited Kyiv."
+HEAD_OF_DIPLOMACY = """
+The the DET DT det 1
+head head NOUN NN nsubj 5
+of of ADP IN prep 1
+Polish polish ADJ JJ amod 4
+diplomacy diplomacy NOUN NN pobj 2
+visited visit VERB VBD ROOT 5
+Kyiv Kyiv PROPN NNP dobj 5
+. . PUNCT . punct 5
+"""
+
+
+def test_a_date_an_event_is_before_is_not_its_date_and_a_title_keeps_whose_it_is():
+    extraction = _extract(parsed(DAY_BEFORE_A_DATE, ents=[(0, 2, "DATE"), (4, 8, "DATE"), (10, 11, "PERSON")]))
+    (statement,) = extraction.events
+    assert statement.type == "Statement" and statement.date is None
+    extraction = _extract(parsed(HEAD_OF_DIPLOMACY, ents=[(3, 4, "NORP"), (6, 7, "GPE")]))
+    (visit,) = extraction.events
+    assert ("agent", "head of Polish diplomacy") in _roles(extraction, visit)

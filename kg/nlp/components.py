@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (ABSTRACT_OBJECTS, ARMED_MODIFIERS, RESPONSES, DISPOSITION_WORDS, JOURNEY_VERBS, CONDITIONS_MET, FORCE_NOUNS, GOVERNMENT_NOUNS, PERSON_NOUNS, INSTITUTION_MODIFIERS, SPOKEN_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
+from .lexicon import (ABSTRACT_OBJECTS, ABUSE_VERBS, ARMED_MODIFIERS, RESPONSES, DISPOSITION_WORDS, JOURNEY_VERBS, CONDITIONS_MET, FORCE_NOUNS, GOVERNMENT_NOUNS, PERSON_NOUNS, INSTITUTION_MODIFIERS, SPOKEN_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED, ORIGIN_TYPES,
                       PLACE_NOUNS, PLAN_WORDS, REPEL_VERBS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
@@ -304,7 +304,9 @@ def _trigger_type(token: Token) -> str | None:
     if lemma in ("lose", "loss") and _lost_nothing_material(token):
         return None
     if lemma in CAPTURE_VERBS and token.pos_ == "VERB":
-        taken = _objects(token)
+        # ("a chance that the Kremlin is seizing": the parser's "that" is no pronoun, the noun is what is seized)
+        taken = _objects(token) or ([token.head] if token.dep_ in ("acl", "relcl") and token.i > token.head.i
+                                    and token.head.pos_ == "NOUN" else [])
         # people named by a common noun: the small model tags villages ("Chasiv Yar") as persons too often
         if taken and all(o.lemma_.lower() in CIVILIAN_NOUNS for o in taken):
             kind = "Attack"  # "captured a 40-year-old woman": an abduction
@@ -333,7 +335,8 @@ def _doers(token: Token) -> list[Token]:
 
 def _objects(token: Token) -> list[Token]:
     """What a verb or event noun acts on: its direct object, or the object of "against"/"on"."""
-    found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    found = [token.head if c.tag_ == "WDT" and token.dep_ == "relcl" else c  # "an opportunity that Putin seized"
+             for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if token.dep_ == "acl" and token.i > token.head.i and token.tag_ == "VBN":
         found.append(token.head)  # "the ground lost by the army", not "the possibility that Russia could lose the war"
     found += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "of")
@@ -394,6 +397,8 @@ def _verbal_attack(token: Token) -> bool:
     """An attack on a person over an issue ("attacks on him over inflation"), or a blast at anything that is
     no place, facility or equipment ("has blasted the war"): words, not violence."""
     objects = _objects(token)
+    if token.pos_ == "VERB" and any(t.lemma_.lower() in ABUSE_VERBS for t in token.conjuncts):
+        return True  # "slandering and attacking China": words coordinated with words
     if token.lemma_.lower() == "blast" and token.pos_ == "VERB":
         return bool(objects) and not any(_place_like(o) or is_equipment_token(o) for o in objects)
     personal = any(o.ent_type_ == "PERSON" or o.lower_ in ("him", "her", "them") for o in objects)
@@ -516,7 +521,9 @@ class EventFrames:
             if outer.lemma_.lower() in OBJECT_CONTROL_VERBS:
                 controller = outer
         # (a verb coordinated with one of them shares its subject: "thanked Germany ... but urged Congress")
-        if not subjects and controlled and token.dep_ != "conj" and controller.lemma_.lower() in OBJECT_CONTROL_VERBS:
+        # (not a participle set before the verb: "Speaking to the crowd, Francis criticised Russia")
+        if not subjects and controlled and token.dep_ != "conj" and controller.lemma_.lower() in OBJECT_CONTROL_VERBS \
+                and token.i > controller.i:
             head = controller  # "urged Kyiv to ...", "accused Kyiv's allies of sending ..."
             subjects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             subjects += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")
@@ -1019,7 +1026,9 @@ def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
         node, crossed = e.root.head, False
         while node.i not in distance and node.head.i != node.i:
             # "his first visit since the start of the invasion on 24 February": the day bounds the period
-            if node.pos_ in ("VERB", "AUX") or (node.dep_ == "prep" and node.lower_ in ("since", "until", "till")):
+            # "the day before the February 24 invasion": a date an event is before or after is not its date
+            if node.pos_ in ("VERB", "AUX") or (node.dep_ == "prep" and node.lower_ in ("since", "until", "till",
+                                                                                         "before", "after")):
                 crossed = True
                 break
             node = node.head
@@ -1032,7 +1041,8 @@ def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
         not any(doc[i].pos_ in ("VERB", "AUX") for i in distance)
     for e in dates:  # "On 26 July, ...": a date set before the sentence is the time of all it tells (not "Today
         # we ...", not an event the sentence only refers to: "On Friday, he gave awards, referring to the invasion")
-        if not mentioned and all(t.pos_ in ("ADP", "ADV") for t in doc[sent.start:e.start]) and e.start - sent.start <= 2 and \
+        if not mentioned and all(t.pos_ in ("ADP", "ADV") and t.lower_ not in ("before", "after", "since", "until")
+                                 for t in doc[sent.start:e.start]) and e.start - sent.start <= 2 and \
                 e.end < sent.end and doc[e.end].text == "," and all(e is not other for _, other in attached):
             attached.append((len(doc), e))
     attached.sort(key=lambda pair: pair[0])

@@ -143,6 +143,10 @@ INSTITUTION_MODIFIERS = {"international", "global", "world", "security", "financ
 CONDITIONS_MET = {"condition", "requirement", "criterion", "criteria", "standard", "demand", "expectation", "need",
                   "target", "goal", "deadline", "obligation", "commitment", "challenge", "threshold", "quota",
                   "benchmark", "term", "request", "end", "cost", "fate", "death"}
+#: Verbs of words against someone: an attack coordinated with one is words too ("slandering and attacking China").
+ABUSE_VERBS = {"slander", "smear", "insult", "vilify", "defame", "denigrate", "demonize", "demonise", "mock",
+               "ridicule", "lambast", "berate", "accuse", "blame", "criticize", "criticise", "condemn", "denounce",
+               "disparage", "scold", "libel", "malign", "badmouth", "lie"}
 #: What something is met with that is no one to meet: "met with fierce resistance", "was met with force".
 RESPONSES = {"resistance", "force", "fire", "criticism", "condemnation", "response", "reaction", "skepticism",
              "scepticism", "opposition", "protest", "outrage", "anger", "silence", "approval", "applause",
@@ -235,7 +239,9 @@ OBJECT_CONTROL_VERBS = {"urge", "ask", "call", "appeal", "press", "persuade", "e
                         "accuse",  # "accused Kyiv's allies of sending weapons": the allies send
                         # "thanked Germany for providing a battery", "slammed Scholz for hesitating in sending"
                         "thank", "praise", "commend", "criticise", "criticize", "slam", "fault", "applaud",
-                        "congratulate", "credit", "reward", "punish"}
+                        "congratulate", "credit", "reward", "punish",
+                        # "sending forces to fight in Ukraine": the forces fight
+                        "send", "deploy", "dispatch", "recruit", "train", "mobilise", "mobilize"}
 #: Verbs after which an infinitive still happened: "continued to shell".
 #: Journeys whose purpose, once made, is told as done: "visited the border to meet the troops".
 JOURNEY_VERBS = {"visit", "travel", "fly", "arrive", "journey", "head", "return", "tour"}

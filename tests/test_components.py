@@ -3365,3 +3365,39 @@ def test_a_date_an_event_is_before_is_not_its_date_and_a_title_keeps_whose_it_is
     extraction = _extract(parsed(HEAD_OF_DIPLOMACY, ents=[(3, 4, "NORP"), (6, 7, "GPE")]))
     (visit,) = extraction.events
     assert ("agent", "head of Polish diplomacy") in _roles(extraction, visit)
+
+
+# "Moscow has not recognised the independence declared in 2008."
+DECLARED_NOT_RECOGNISED = """
+Moscow Moscow PROPN NNP nsubj 3
+has have AUX VBZ aux 3
+not not PART RB neg 3
+recognised recognise VERB VBN ROOT 3
+the the DET DT det 5
+independence independence NOUN NN dobj 3
+declared declare VERB VBN acl 5
+in in ADP IN prep 6
+2008 2008 NUM CD pobj 7
+. . PUNCT . punct 3
+"""
+# "If Russia mounted a new offensive, Kyiv would respond."
+IF_NEW_OFFENSIVE = """
+If if SCONJ IN mark 2
+Russia Russia PROPN NNP nsubj 2
+mounted mount VERB VBD advcl 9
+a a DET DT det 5
+new new ADJ JJ amod 5
+offensive offensive NOUN NN dobj 2
+, , PUNCT , punct 9
+Kyiv Kyiv PROPN NNP nsubj 9
+would would AUX MD aux 9
+respond respond VERB VB ROOT 9
+. . PUNCT . punct 9
+"""
+
+
+def test_a_participle_after_its_noun_is_not_negated_by_the_clause_and_an_offensive_under_if_is_planned():
+    (declared,) = _extract(parsed(DECLARED_NOT_RECOGNISED, ents=[(0, 1, "GPE"), (8, 9, "DATE")])).events
+    assert declared.type == "Statement" and declared.status == "occurred"
+    (offensive,) = _extract(parsed(IF_NEW_OFFENSIVE, ents=[(1, 2, "GPE"), (7, 8, "GPE")])).events
+    assert offensive.type == "Attack" and offensive.status == "planned"

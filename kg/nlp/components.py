@@ -893,8 +893,9 @@ def _status(token: Token) -> str:
         if ancestor.lemma_.lower() in REPORT_VERBS:
             break
         node = chain[-1]
-        if node.dep_ == "relcl":
-            break  # "attacks like the one that killed seven": the relative clause tells its own event
+        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBN", "VBG") and node.i > node.head.i):
+            break  # "attacks like the one that killed seven", "the independence declared in 2008" (which Russia has
+            # not recognised): a relative clause tells its own event
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("if", "unless") for c in node.children):
             break  # "just as Russia is striking Ukraine, you can understand ...": set in the main clause, not governed by it
         chain.append(ancestor)
@@ -965,6 +966,9 @@ def _nominal_status(token: Token) -> str:
             any(c.dep_ == "aux" and c.lower_ in MODAL_PLANNED for c in governor.children) and \
             governor.lemma_.lower() not in MENTION_VERBS:
         return "planned"  # "this should entail strikes on Crimea", "there may be a new invasion": not the invasion
+    if first.dep_ in ("nsubj", "dobj", "nsubjpass", "attr") and governor.pos_ in ("VERB", "AUX") and not presupposed(first) \
+            and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in governor.children):
+        return "planned"  # "if Russia conducted a new invasion": a condition
     governor = token.head
     if token.dep_ == "nsubj" and any(c.dep_ in ("acomp", "attr") and c.lower_ in NOMINAL_PLANNED
                                      for c in governor.children):

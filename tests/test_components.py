@@ -3401,3 +3401,58 @@ def test_a_participle_after_its_noun_is_not_negated_by_the_clause_and_an_offensi
     assert declared.type == "Statement" and declared.status == "occurred"
     (offensive,) = _extract(parsed(IF_NEW_OFFENSIVE, ents=[(1, 2, "GPE"), (7, 8, "GPE")])).events
     assert offensive.type == "Attack" and offensive.status == "planned"
+
+
+# "The volunteers went to fight with Ukrainian forces."
+FIGHT_WITH_FORCES = """
+The the DET DT det 1
+volunteers volunteer NOUN NNS nsubj 2
+went go VERB VBD ROOT 2
+to to PART TO aux 4
+fight fight VERB VB advcl 2
+with with ADP IN prep 4
+Ukrainian ukrainian ADJ JJ amod 7
+forces force NOUN NNS pobj 5
+. . PUNCT . punct 2
+"""
+
+
+def test_those_one_goes_to_fight_with_are_no_target_but_those_one_clashed_with_are():
+    extraction = _extract(parsed(FIGHT_WITH_FORCES, ents=[(6, 7, "NORP")]))
+    (clash,) = extraction.events
+    assert ("agent", "volunteers") in _roles(extraction, clash)
+    assert not any(role == "target" for role, _ in _roles(extraction, clash))
+    clashed = FIGHT_WITH_FORCES.replace("went go VERB VBD ROOT 2", "clashed clash VERB VBD ROOT 2")
+    clashed = clashed.replace("to to PART TO aux 4\nfight fight VERB VB advcl 2\nwith with ADP IN prep 4",
+                              "again again ADV RB advmod 2\ntoday today NOUN NN npadvmod 2\nwith with ADP IN prep 2")
+    extraction = _extract(parsed(clashed, ents=[(6, 7, "NORP")]))
+    (clash,) = extraction.events
+    assert ("target", "Ukrainian forces") in _roles(extraction, clash)
+
+
+# "If our citizens and our economy begin to suffer noticeable losses, we will act."
+ECONOMY_SUFFERS_LOSSES = """
+If if SCONJ IN mark 6
+our our PRON PRP$ poss 2
+citizens citizen NOUN NNS nsubj 6
+and and CCONJ CC cc 2
+our our PRON PRP$ poss 5
+economy economy NOUN NN conj 2
+begin begin VERB VBP advcl 14
+to to PART TO aux 8
+suffer suffer VERB VB xcomp 6
+noticeable noticeable ADJ JJ amod 10
+losses loss NOUN NNS dobj 8
+, , PUNCT , punct 14
+we we PRON PRP nsubj 14
+will will AUX MD aux 14
+act act VERB VB ROOT 14
+. . PUNCT . punct 14
+"""
+
+
+def test_losses_an_economy_suffers_are_money_not_people_or_equipment():
+    assert _extract(parsed(ECONOMY_SUFFERS_LOSSES)).events == []
+    troops = ECONOMY_SUFFERS_LOSSES.replace("economy economy NOUN NN conj 2", "army army NOUN NN conj 2")
+    (loss,) = _extract(parsed(troops)).events
+    assert loss.type == "Loss"

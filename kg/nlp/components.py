@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (ABSTRACT_OBJECTS, ABUSE_VERBS, ARMED_MODIFIERS, RESPONSES, DISPOSITION_WORDS, JOURNEY_VERBS, CONDITIONS_MET, FORCE_NOUNS, GOVERNMENT_NOUNS, PERSON_NOUNS, INSTITUTION_MODIFIERS, SPOKEN_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
+from .lexicon import (ABSTRACT_OBJECTS, ECONOMIC_WORDS, ABUSE_VERBS, ARMED_MODIFIERS, RESPONSES, DISPOSITION_WORDS, JOURNEY_VERBS, CONDITIONS_MET, FORCE_NOUNS, GOVERNMENT_NOUNS, PERSON_NOUNS, INSTITUTION_MODIFIERS, SPOKEN_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED, ORIGIN_TYPES,
                       PLACE_NOUNS, PLAN_WORDS, REPEL_VERBS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
@@ -427,6 +427,15 @@ def _fought_for_a_cause(token: Token) -> bool:
     return any(_a_cause(g) for g in fought_for) and not any(_ground_or_side(g) for g in fought_for)
 
 
+def _fought_beside(prep: Token) -> bool:
+    """"Fight together with", and the verb "fight with" (volunteers "left to fight with Ukrainian forces", troops
+    forced "to fight with Russia"): as often an ally as the other side, so no target; "clashed with Russian
+    forces" and "the fighting with the Armed Forces" name the other side."""
+    head = prep.head
+    return any(c.lower_ in ("together", "alongside") for c in head.children) or (
+        head.pos_ == "VERB" and head.lemma_.lower() == "fight")
+
+
 def _a_cause(token: Token) -> bool:
     """What one fights for that is neither ground, a side nor a time: "freedom", "values", "their country"."""
     lemma = token.lemma_.lower()
@@ -454,6 +463,15 @@ def _lost_nothing_material(token: Token) -> bool:
     """"Putin will lose", "lost ground", "the loss of territory", "a stunning loss": no people or equipment
     were lost."""
     lost = _objects(token)
+    if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in ECONOMIC_WORDS for c in token.children):
+        return True  # "economic losses", "revenue losses"
+    verb = token.head
+    sufferers = [t for c in verb.children if c.dep_ == "nsubj" for t in _conjuncts(c)] or (
+        [t for c in verb.head.children if c.dep_ == "nsubj" for t in _conjuncts(c)] if verb.dep_ == "xcomp" else [])
+    if not (token.dep_ == "dobj" and verb.lemma_.lower() in ("suffer", "incur", "face", "bear")):
+        sufferers = []
+    if any(t.lemma_.lower() in ECONOMIC_WORDS for t in sufferers):
+        return True  # "if our citizens and economy begin to suffer losses": money, not people or equipment
     if not lost:  # "could suffer an embarrassing loss": a defeat; "heavy losses" are men and equipment
         return token.pos_ == "VERB" or token.tag_ == "NN"
     return all(o.lemma_.lower() in NON_MATERIAL_LOSSES or _territory_lost(token, o) for o in lost)
@@ -827,7 +845,7 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
             frame.targets.append(obj.i)
         elif word == "with" and is_equipment_token(obj):
             frame.equipment.append(obj.i)
-        elif word == "with" and frame.type == "Clash":
+        elif word == "with" and frame.type == "Clash" and not _fought_beside(prep):
             frame.targets.append(obj.i)  # the other side of the fight
         elif word == "between" and frame.type in ("Clash", "Meeting"):
             frame.participants.extend(_sides_named(obj))  # "clashes between Russian and Ukrainian troops"

@@ -143,6 +143,9 @@ INSTITUTION_MODIFIERS = {"international", "global", "world", "security", "financ
 CONDITIONS_MET = {"condition", "requirement", "criterion", "criteria", "standard", "demand", "expectation", "need",
                   "target", "goal", "deadline", "obligation", "commitment", "challenge", "threshold", "quota",
                   "benchmark", "term", "request", "end", "cost", "fate", "death"}
+#: What loses money, not people or equipment: "economic losses", "the economy suffered losses".
+ECONOMIC_WORDS = {"economic", "financial", "monetary", "revenue", "income", "trade", "economy", "business",
+                  "company", "firm", "market", "budget", "sector", "industry", "bank", "exporter", "investor"}
 #: Verbs of words against someone: an attack coordinated with one is words too ("slandering and attacking China").
 ABUSE_VERBS = {"slander", "smear", "insult", "vilify", "defame", "denigrate", "demonize", "demonise", "mock",
                "ridicule", "lambast", "berate", "accuse", "blame", "criticize", "criticise", "condemn", "denounce",

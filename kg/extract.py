@@ -540,6 +540,9 @@ class _ArticleState:
             return next((self.entities[m.key] for m in people), None)
         if lower in _PRONOUNS_GROUP:
             near = [m for m in recent if position - m.start < 60]
+            if lower in ("they", "them", "their"):
+                # "African leaders ... their trip": the people, not the adjective that says where they are from
+                near = [m for m in near if not self._describes_people(m, token.doc)]
             # "they" mostly means forces or bodies; "its" the nearest actor of any kind
             order = (("ArmedForce", "GovernmentBody", "Organization"), ("Country",)) if lower in ("they", "them", "their") \
                 else (("ArmedForce", "GovernmentBody", "Organization", "Country"),)
@@ -592,6 +595,14 @@ class _ArticleState:
                     entity.aliases.add(f"the {lemma}")
                     return entity
         return None
+
+    def _describes_people(self, mention: _Mention, doc: Doc) -> bool:
+        index = mention.start - self.base
+        if not 0 <= index < len(doc):
+            return False
+        word = doc[index]
+        return word.dep_ in ("amod", "compound") and word.head.lemma_.lower() in PERSON_NOUNS | CIVILIAN_NOUNS | \
+            {"leader", "people", "official", "politician", "diplomat", "lawmaker", "volunteer"}
 
     def _blamed(self, token: Token, near: list[_Mention]) -> Entity | None:
         """"Sanctions on Russia over its invasion", "thanked Germany for its support": a possessive in a
@@ -674,7 +685,7 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
                             objects[0].lemma_.lower() in GOVERNMENT_NOUNS | FORCE_NOUNS or
                             # "the head of British diplomacy": a title whose "of" phrase says whose
                             (lemma in PERSON_NOUNS | TITLE_WORDS and right.lower_ == "of" and any(
-                                c.ent_type_ in ("NORP", "GPE") for c in objects[0].children))):
+                                c.ent_type_ in ("NORP", "GPE", "ORG") for c in objects[0].children))):
                 words.extend(right.subtree)
     words = sorted(set(words), key=lambda t: t.i)
     # drop quantities, hedges and leading determiners that hung on modifiers

@@ -3456,3 +3456,150 @@ def test_losses_an_economy_suffers_are_money_not_people_or_equipment():
     troops = ECONOMY_SUFFERS_LOSSES.replace("economy economy NOUN NN conj 2", "army army NOUN NN conj 2")
     (loss,) = _extract(parsed(troops)).events
     assert loss.type == "Loss"
+
+
+# "The government lost its grip on the gangs."
+LOST_GRIP = """
+The the DET DT det 1
+government government NOUN NN nsubj 2
+lost lose VERB VBD ROOT 2
+its its PRON PRP$ poss 4
+grip grip NOUN NN dobj 2
+on on ADP IN prep 2
+the the DET DT det 7
+gangs gang NOUN NNS pobj 5
+. . PUNCT . punct 2
+"""
+# "Of its three wars, the empire lost two."
+LOST_TWO = """
+Of of ADP IN prep 7
+its its PRON PRP$ poss 3
+three three NUM CD nummod 3
+wars war NOUN NNS pobj 0
+, , PUNCT , punct 7
+the the DET DT det 6
+empire empire NOUN NN nsubj 7
+lost lose VERB VBD ROOT 7
+two two NUM CD dobj 7
+. . PUNCT . punct 7
+"""
+# "The battalion lost some of its best soldiers."
+LOST_SOME_SOLDIERS = """
+The the DET DT det 1
+battalion battalion NOUN NN nsubj 2
+lost lose VERB VBD ROOT 2
+some some PRON DT dobj 2
+of of ADP IN prep 3
+its its PRON PRP$ poss 7
+best good ADJ JJS amod 7
+soldiers soldier NOUN NNS pobj 4
+. . PUNCT . punct 2
+"""
+# "More than 40 servicemen lost near Bakhmut per day."
+COUNTED_LOST = """
+More More ADJ JJR amod 2
+than than ADP IN quantmod 2
+40 40 NUM CD nummod 3
+servicemen serviceman NOUN NNS nsubj 4
+lost lose VERB VBD ROOT 4
+near near ADP IN prep 4
+Bakhmut bakhmut ADV RB pobj 5
+per per ADP IN prep 4
+day day NOUN NN pobj 7
+. . PUNCT . punct 4
+"""
+# "Thousands of people lost their jobs."
+LOST_JOBS = """
+Thousands thousand NOUN NNS nsubj 3
+of of ADP IN prep 0
+people people NOUN NNS pobj 1
+lost lose VERB VBD ROOT 3
+their their PRON PRP$ poss 5
+jobs job NOUN NNS dobj 3
+. . PUNCT . punct 3
+"""
+
+
+def test_only_people_forces_equipment_or_buildings_lost_make_a_loss():
+    for fixture, ents in ((LOST_GRIP, []), (LOST_TWO, [(2, 3, "CARDINAL"), (8, 9, "CARDINAL")]),
+                          (LOST_JOBS, [(0, 1, "CARDINAL")])):
+        assert _extract(parsed(fixture, ents=ents)).events == [], fixture
+    extraction = _extract(parsed(LOST_SOME_SOLDIERS))
+    (loss,) = extraction.events
+    assert loss.type == "Loss" and ("target", "battalion") in _roles(extraction, loss)
+    extraction = _extract(parsed(COUNTED_LOST, ents=[(0, 3, "CARDINAL"), (6, 7, "GPE")]))
+    (loss,) = extraction.events
+    assert ("target", "servicemen") in _roles(extraction, loss)
+
+
+# "Zelensky received African leaders after their trip to Kherson."
+THEIR_TRIP = """
+Zelensky Zelensky PROPN NNP nsubj 1
+received receive VERB VBD ROOT 1
+African african ADJ JJ amod 3
+leaders leader NOUN NNS dobj 1
+after after ADP IN prep 1
+their their PRON PRP$ poss 6
+trip trip NOUN NN pobj 4
+to to ADP IN prep 6
+Kherson Kherson PROPN NNP pobj 7
+. . PUNCT . punct 1
+"""
+# "It took Europe two years to wake up."
+TOOK_TWO_YEARS = """
+It it PRON PRP nsubj 1
+took take VERB VBD ROOT 1
+Europe Europe PROPN NNP dobj 1
+two two NUM CD nummod 4
+years year NOUN NNS npadvmod 1
+to to PART TO aux 6
+wake wake VERB VB xcomp 1
+up up ADP RP prt 6
+. . PUNCT . punct 1
+"""
+# "The heads of the European Union countries met in Versailles."
+HEADS_OF_COUNTRIES = """
+The the DET DT det 1
+heads head NOUN NNS nsubj 7
+of of ADP IN prep 1
+the the DET DT det 6
+European European PROPN NNP compound 5
+Union Union PROPN NNP compound 6
+countries country NOUN NNS pobj 2
+met meet VERB VBD ROOT 7
+in in ADP IN prep 7
+Versailles Versailles PROPN NNP pobj 8
+. . PUNCT . punct 7
+"""
+
+
+def test_their_is_not_the_adjective_of_the_people_time_taken_is_no_advance_and_heads_say_of_what():
+    extraction = _extract(parsed(THEIR_TRIP, ents=[(0, 1, "PERSON"), (2, 3, "NORP"), (8, 9, "GPE")]))
+    (trip,) = extraction.events
+    assert not any(role == "agent" for role, _ in _roles(extraction, trip))
+    assert _extract(parsed(TOOK_TWO_YEARS, ents=[(2, 3, "LOC"), (3, 5, "DATE")])).events == []
+    extraction = _extract(parsed(HEADS_OF_COUNTRIES, ents=[(3, 6, "ORG"), (9, 10, "GPE")]))
+    (meeting,) = extraction.events
+    assert ("agent", "heads of European Union countries") in _roles(extraction, meeting)
+
+
+# "The colonel advanced to the post of commander."
+ADVANCED_TO_POST = """
+The the DET DT det 1
+colonel colonel NOUN NN nsubj 2
+advanced advance VERB VBD ROOT 2
+to to ADP IN prep 2
+the the DET DT det 5
+post post NOUN NN pobj 3
+of of ADP IN prep 5
+commander commander NOUN NN pobj 6
+. . PUNCT . punct 2
+"""
+
+
+def test_advancing_to_a_post_is_a_career_not_ground_taken():
+    assert _extract(parsed(ADVANCED_TO_POST)).events == []
+    positions = ADVANCED_TO_POST.replace("post post NOUN NN pobj 3", "positions position NOUN NNS pobj 3").replace(
+        "commander commander NOUN NN pobj 6", "brigade brigade NOUN NN pobj 6")
+    (advance,) = _extract(parsed(positions)).events
+    assert advance.type == "Advance"

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (ABSTRACT_OBJECTS, ECONOMIC_WORDS, ABUSE_VERBS, ARMED_MODIFIERS, RESPONSES, DISPOSITION_WORDS, JOURNEY_VERBS, CONDITIONS_MET, FORCE_NOUNS, GOVERNMENT_NOUNS, PERSON_NOUNS, INSTITUTION_MODIFIERS, SPOKEN_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
+from .lexicon import (ABSTRACT_OBJECTS, KIN_NOUNS, PARTITIVES, ECONOMIC_WORDS, ABUSE_VERBS, ARMED_MODIFIERS, RESPONSES, DISPOSITION_WORDS, JOURNEY_VERBS, CONDITIONS_MET, FORCE_NOUNS, GOVERNMENT_NOUNS, PERSON_NOUNS, INSTITUTION_MODIFIERS, SPOKEN_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED, ORIGIN_TYPES,
                       PLACE_NOUNS, PLAN_WORDS, REPEL_VERBS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
@@ -245,6 +245,8 @@ def _trigger_type(token: Token) -> str | None:
     if lemma in SUPPORT_VERBS_AGENT and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() != "shell" and
                                             EVENT_TRIGGERS.get(c.lemma_.lower()) for c in token.children):
         return None  # "launched a strike": the noun is the event ("launched shells": ammunition, the verb is)
+    if lemma == "take" and any(c.ent_type_ in ("DATE", "TIME") and c.dep_ in ("dobj", "npadvmod") for c in token.children):
+        return None  # "it took Europe two years to wake up": time taken
     if lemma == "take" and (any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children) or not any(
             c.dep_ in ("dobj", "nsubjpass") and (
                 is_place_token(referent(c)) or referent(c).pos_ == "PROPN" or c.lemma_.lower() == "control")
@@ -269,6 +271,10 @@ def _trigger_type(token: Token) -> str | None:
         return None  # "pushed Moscow to strengthen ties", "pushing Europe into a confrontation": not an advance
     if lemma == "gain" and any(not _place_like(o) for o in _objects(token)):
         return None  # "to gain more concessions", "gained independence"
+    if lemma == "advance" and token.pos_ == "VERB" and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and _a_career_step(g) for g in c.children)
+            for c in token.children):
+        return None  # "advanced to the position of Chief of Staff", "to the next round": a career or a contest
     if lemma == "advance" and token.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and not _place_like(g) for g in c.children)
             for c in token.children):
@@ -427,6 +433,14 @@ def _fought_for_a_cause(token: Token) -> bool:
     return any(_a_cause(g) for g in fought_for) and not any(_ground_or_side(g) for g in fought_for)
 
 
+def _a_career_step(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in ("post", "rank", "role", "office", "job", "level", "stage", "final", "round", "semifinal") or (
+        lemma == "position" and token.tag_ == "NN" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in PERSON_NOUNS | TITLE_WORDS
+            for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children))
+
+
 def _fought_beside(prep: Token) -> bool:
     """"Fight together with", and the verb "fight with" (volunteers "left to fight with Ukrainian forces", troops
     forced "to fight with Russia"): as often an ally as the other side, so no target; "clashed with Russian
@@ -472,9 +486,31 @@ def _lost_nothing_material(token: Token) -> bool:
         sufferers = []
     if any(t.lemma_.lower() in ECONOMIC_WORDS for t in sufferers):
         return True  # "if our citizens and economy begin to suffer losses": money, not people or equipment
+    if token.pos_ == "VERB" and token.lemma_.lower() == "lose":
+        # the verb is mostly figurative ("lost its grip", "lost two wars", "lose the war"): only people,
+        # forces, equipment or buildings lost make a loss, also as part of a number ("some of its best troops");
+        # a headline's counted subject is what was lost ("More than 135 servicemen lost in ... direction")
+        counted = [c for c in token.children if c.dep_ == "nsubj" and any(n.dep_ == "nummod" for n in c.children)] \
+            if all(o.pos_ == "PROPN" for o in lost) else []  # (not "three million people lost power")
+        return not any(_material(t) for o in [*lost, *counted] for t in _conjuncts(o))
     if not lost:  # "could suffer an embarrassing loss": a defeat; "heavy losses" are men and equipment
         return token.pos_ == "VERB" or token.tag_ == "NN"
     return all(o.lemma_.lower() in NON_MATERIAL_LOSSES or _territory_lost(token, o) for o in lost)
+
+
+def _material(token: Token) -> bool:
+    """People, a force, equipment or a building; through "of" after a number or a part ("thousands of people")."""
+    of = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    if of and (token.like_num or token.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY") or
+               token.lemma_.lower() in PARTITIVES):
+        return any(_material(t) for g in of for t in _conjuncts(g))
+    if token.like_num and any(c.lemma_.lower() in ("kill", "wound", "injure", "dead", "wounded", "killed", "miss")
+                              for c in token.children):
+        return True  # "lost 4,000 killed"
+    lemma = token.lemma_.lower()
+    return token.ent_type_ == "PERSON" or is_equipment_token(token) or lemma in PERSON_NOUNS | FORCE_NOUNS | \
+        CIVILIAN_NOUNS | FACILITY_NOUNS | KIN_NOUNS or lemma in ("life", "asset", "personnel", "casualty") or \
+        lemma in ("finger", "hand", "arm", "leg", "foot", "eye", "limb")  # "lost a leg": a wound
 
 
 def _territory_lost(verb: Token, lost: Token) -> bool:

@@ -166,6 +166,12 @@ NON_MATERIAL_LOSSES = {"ground", "territory", "control", "war", "battle", "elect
                        "appetite", "influence", "access", "contact", "money", "value", "case", "race",
                        "conflict", "fight", "struggle", "dispute", "argument", "referendum", "game", "match",
                        "focus", "concentration", "attention", "nerve", "heart", "credibility", "reputation"}
+#: Relatives one loses when they die: "they lost their father".
+KIN_NOUNS = {"father", "mother", "son", "daughter", "husband", "wife", "brother", "sister", "parent", "family",
+             "relative", "grandfather", "grandmother", "grandson", "granddaughter", "friend", "comrade", "one"}
+#: Words that take a part of what follows "of": "some of its best troops", "thousands of people".
+PARTITIVES = {"some", "many", "most", "all", "half", "part", "dozen", "dozens", "hundred", "hundreds", "thousand",
+              "thousands", "number", "share", "percent", "%", "each", "several", "none", "majority", "third"}
 #: Advance verbs that mean ground taken only when what they take is a place: "seized the town", not "seized grain".
 CAPTURE_VERBS = {"capture", "seize", "occupy", "overrun", "liberate", "retake", "recapture"}
 #: Verbs that mention an event without dating it: their date is their own ("on Friday, referring to the invasion").

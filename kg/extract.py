@@ -46,6 +46,10 @@ _WEEKDAYS = {name: number for number, name in enumerate(
 _NOW_WORDS = {"today", "overnight", "last night", "tonight", "this morning", "earlier today", "this afternoon",
               "this evening", "overnight into today"}
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_POSSESSIVES = frozenset({"its", "their"})
+#: Words that date from the publication day, whatever year the sentences before were about.
+_RELATIVE_WORDS = re.compile(r"\b(today|tonight|yesterday|tomorrow|overnight|this|last|next|ago|monday|tuesday|"
+                             r"wednesday|thursday|friday|saturday|sunday|week|weekend)\b", re.IGNORECASE)
 #: Spans of years and decades ("2023-24", "2022/2023", "the 1990s") are periods, not one date.
 _PERIOD = re.compile(r"^(19|20)\d{2}\s*[-\u2013/]\s*\d{2,4}\b|^(early |mid-|late )?((19|20)\d0|'?\d0)s$",
                      re.IGNORECASE)
@@ -262,6 +266,7 @@ class _ArticleState:
     history: list[_Mention] = field(default_factory=list)
     base: int = 0
     last_date: tuple[int, DateRef] | None = None  # (number of the sentence that gave it, date)
+    year_frame: tuple[int, int] | None = None  # (number of the sentence, year) of the last date written with its year
     sentences: int = 0
 
     # ---- driving
@@ -272,10 +277,10 @@ class _ArticleState:
         ents = list(doc.ents)
         next_ent = 0
         counted_to = 0
-        self.last_date = None  # a chunk starts a paragraph
+        self.last_date = self.year_frame = None  # a chunk starts a paragraph
         for sent in doc.sents:
             if text.count("\n\n", counted_to, sent.start_char):
-                self.last_date = None  # so does a blank line
+                self.last_date = self.year_frame = None  # so does a blank line
             counted_to = sent.start_char
             # register entity mentions in order, for coreference
             while next_ent < len(ents) and ents[next_ent].start < sent.end:
@@ -297,6 +302,8 @@ class _ArticleState:
                     continue
                 if event.date and event.date.value and event.date is not carried:
                     sent_date = event.date
+                    if _YEAR.search(event.date.text):
+                        self.year_frame = (self.sentences, event.date.value.year)
             self.last_date = (self.sentences, sent_date) if sent_date is not None else None
             self.sentences += 1
         self.base += len(doc) + 1
@@ -318,6 +325,8 @@ class _ArticleState:
                 date_ref = candidate
             if date_ref.value:
                 break
+        if date_ref is not None and date_ref.value is not None:
+            date_ref = self._in_year_frame(date_ref)
         if (date_ref is None or date_ref.value is None) and carried is not None:
             date_ref = carried
         if date_ref is not None and date_ref.resolution == "month" and frame.type in ("Meeting", "Visit") and \
@@ -378,6 +387,22 @@ class _ArticleState:
                 self.claims.append(Claim(event=event.id, source=source, sentence=sentence,
                                          quantity=_claimed_quantity(event)))
         return events[0] if events else None
+
+    def _in_year_frame(self, date_ref: DateRef) -> DateRef:
+        """"In September 2022, ... Then on March 22, ...": a month or day written without its year, within two
+        sentences of a date written with an earlier year, is in that year (a weekday or "today" is not)."""
+        published = self.article.published
+        if self.year_frame is None or published is None or date_ref.value is None or \
+                date_ref.resolution not in ("day", "month") or _YEAR.search(date_ref.text) or \
+                _RELATIVE_WORDS.search(date_ref.text) or self.sentences - self.year_frame[0] > 2:
+            return date_ref
+        year = self.year_frame[1]
+        if year >= published.year or date_ref.value.year == year:
+            return date_ref
+        try:
+            return DateRef(text=date_ref.text, value=date_ref.value.replace(year=year), resolution=date_ref.resolution)
+        except ValueError:  # 29 February
+            return date_ref
 
     def _as_place(self, token: Token) -> None:
         """A proper noun in a place role is a place, whatever kind the entity recogniser gave it."""
@@ -483,6 +508,10 @@ class _ArticleState:
         if built is None:
             return None
         name, kind, role, affiliation, origin, located = built
+        owner = self._possessor(token) if kind in ("ArmedForce", "GovernmentBody") else None
+        if owner is not None:  # "its military", "their troops": the owner's, as "Ukraine's military" would be
+            name = f"{owner.name}'s {name.split(' ', 1)[1]}" if name.split(" ", 1)[0].lower() in _POSSESSIVES else name
+            affiliation = affiliation or owner.name
         if len(name.split()) == 1 and token.pos_ == "PROPN":
             full = self._surname(name)
             if full is not None:
@@ -595,6 +624,13 @@ class _ArticleState:
                     entity.aliases.add(f"the {lemma}")
                     return entity
         return None
+
+    def _possessor(self, token: Token) -> Entity | None:
+        pronoun = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None)
+        if pronoun is None:
+            return None
+        owner = self._corefer(pronoun)
+        return owner if owner is not None and owner.kind in ("Country", "GovernmentBody", "Place") else None
 
     def _describes_people(self, mention: _Mention, doc: Doc) -> bool:
         index = mention.start - self.base

@@ -3603,3 +3603,86 @@ def test_advancing_to_a_post_is_a_career_not_ground_taken():
         "commander commander NOUN NN pobj 6", "brigade brigade NOUN NN pobj 6")
     (advance,) = _extract(parsed(positions)).events
     assert advance.type == "Advance"
+
+
+# "In September 2022, Ukraine launched a counteroffensive near Izium. On October 3, Ukrainian forces retook Lyman."
+YEAR_FRAME = """
+In in ADP IN prep 5
+September September PROPN NNP pobj 0
+2022 2022 NUM CD nummod 1
+, , PUNCT , punct 5
+Ukraine Ukraine PROPN NNP nsubj 5
+launched launch VERB VBD ROOT 5
+a a DET DT det 7
+counteroffensive counteroffensive ADJ JJ dobj 5
+near near ADP IN prep 7
+Izium Izium PROPN NNP pobj 8
+. . PUNCT . punct 5
+On on ADP IN prep 17
+October October PROPN NNP pobj 11
+3 3 NUM CD nummod 12
+, , PUNCT , punct 17
+Ukrainian ukrainian ADJ JJ amod 16
+forces force NOUN NNS nsubj 17
+retook retake VERB VBD ROOT 17
+Lyman Lyman PROPN NNP dobj 17
+. . PUNCT . punct 17
+"""
+YEAR_FRAME_ENTS = [(1, 3, "DATE"), (4, 5, "GPE"), (9, 10, "GPE"), (12, 14, "DATE"), (15, 16, "NORP"), (18, 19, "GPE")]
+
+
+def test_a_date_without_its_year_is_in_the_year_the_sentence_before_wrote_and_a_launched_offensive_is_one_event():
+    extraction = _extract(parsed(YEAR_FRAME, ents=YEAR_FRAME_ENTS), published=date(2024, 4, 19))
+    offensive, advance = extraction.events
+    assert (offensive.type, offensive.trigger) == ("Attack", "counteroffensive")  # not also a strike "launched"
+    assert offensive.date.value == date(2022, 9, 1)
+    assert advance.type == "Advance" and advance.date.value == date(2022, 10, 3)
+    # with no year written before it, the same day is the last 3 October before publication
+    alone = _extract(parsed(YEAR_FRAME, ents=YEAR_FRAME_ENTS[1:]), published=date(2024, 4, 19))
+    assert alone.events[1].date.value == date(2023, 10, 3)
+
+
+# "Kyiv plans to hold the third summit on August 23." (the small model's parse, "Kyiv" an adjective)
+PLANS_TO_HOLD_THE_SUMMIT = """
+Kyiv kyiv ADJ JJ amod 1
+plans plan VERB VBZ ROOT 1
+to to PART TO aux 3
+hold hold VERB VB xcomp 1
+the the DET DT det 6
+third third ADJ JJ amod 6
+summit summit NOUN NN dobj 3
+on on ADP IN prep 3
+August August PROPN NNP pobj 7
+23 23 NUM CD nummod 8
+. . PUNCT . punct 1
+"""
+
+
+def test_a_summit_one_plans_to_hold_is_planned_even_when_it_is_the_summit():
+    (summit,) = _extract(parsed(PLANS_TO_HOLD_THE_SUMMIT, ents=[(5, 6, "ORDINAL"), (8, 10, "DATE")]),
+                         published=date(2022, 8, 18)).events
+    assert summit.type == "Meeting" and summit.status == "planned" and summit.date.value == date(2022, 8, 23)
+
+
+# "Georgia said that its army did not attack the village."
+ITS_ARMY = """
+Georgia Georgia PROPN NNP nsubj 1
+said say VERB VBD ROOT 1
+that that SCONJ IN mark 7
+its its PRON PRP$ poss 4
+army army NOUN NN nsubj 7
+did do AUX VBD aux 7
+not not PART RB neg 7
+attack attack VERB VB ccomp 1
+the the DET DT det 9
+village village NOUN NN dobj 7
+. . PUNCT . punct 1
+"""
+
+
+def test_its_army_is_the_owners_army():
+    extraction = _extract(parsed(ITS_ARMY, ents=[(0, 1, "GPE")]))
+    (attack,) = extraction.events
+    assert attack.status == "denied" and ("agent", "Georgia's army") in _roles(extraction, attack)
+    army = next(e for e in extraction.entities.values() if e.name == "Georgia's army")
+    assert army.kind == "ArmedForce" and army.affiliation == "Georgia"

@@ -242,7 +242,7 @@ def _trigger_type(token: Token) -> str | None:
         kind = "Attack"  # "shot a local resident", "beat a man"
     elif not (_object_kinds(token, means=kind != "Delivery") & condition):
         return None  # (what is delivered is not what it goes by: "sent by plane or train")
-    if lemma in SUPPORT_VERBS_AGENT and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() != "shell" and
+    if lemma in SUPPORT_VERBS_AGENT and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "ADJ") and c.lemma_.lower() != "shell" and
                                             EVENT_TRIGGERS.get(c.lemma_.lower()) for c in token.children):
         return None  # "launched a strike": the noun is the event ("launched shells": ammunition, the verb is)
     if lemma == "take" and any(c.ent_type_ in ("DATE", "TIME") and c.dep_ in ("dobj", "npadvmod") for c in token.children):
@@ -1004,6 +1004,11 @@ def _imperative(verb: Token) -> bool:
     return opening is not None and opening.i == verb.i
 
 
+#: Verbs that bring the event their object names into being: "plans to hold the summit" has not held it yet.
+_CREATING_VERBS = frozenset({"launch", "hold", "stage", "mount", "conduct", "carry", "make", "pay", "organize",
+                             "organise", "host", "start", "begin", "convene"})
+
+
 def _nominal_status(token: Token) -> str:
     """An event noun ("the invasion", "Russia's war") presupposes its event wherever the sentence puts it:
     only its own words ("no attack", "a possible offensive", "the threat of invasion", "plans an assault")
@@ -1037,8 +1042,9 @@ def _nominal_status(token: Token) -> str:
     lemma = governor.lemma_.lower()
     if governor.i == token.i:
         return "occurred"
-    if governor.dep_ == "xcomp" and governor.head.lemma_.lower() in PLAN_WORDS and not presupposed(token):
-        return "planned"  # "plans to hold a summit on August 23"; not "want to continue the invasion"
+    if governor.dep_ == "xcomp" and governor.head.lemma_.lower() in PLAN_WORDS and (
+            not presupposed(token) or lemma in _CREATING_VERBS):
+        return "planned"  # "plans to hold a summit on August 23", "the summit"; not "want to continue the invasion"
     if lemma in THREAT_WORDS:
         return "threatened"
     if lemma in POSSIBILITY_WORDS:

@@ -626,6 +626,7 @@ class _ArticleState:
         return None
 
     def _possessor(self, token: Token) -> Entity | None:
+        """The country or body behind "its"/"their" on a force or body ("its military")."""
         pronoun = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None)
         if pronoun is None:
             return None
@@ -633,12 +634,13 @@ class _ArticleState:
         return owner if owner is not None and owner.kind in ("Country", "GovernmentBody", "Place") else None
 
     def _describes_people(self, mention: _Mention, doc: Doc) -> bool:
+        """A mention that is only the adjective of people named with it ("African" in "African leaders")."""
         index = mention.start - self.base
         if not 0 <= index < len(doc):
             return False
         word = doc[index]
         return word.dep_ in ("amod", "compound") and word.head.lemma_.lower() in PERSON_NOUNS | CIVILIAN_NOUNS | \
-            {"leader", "people", "official", "politician", "diplomat", "lawmaker", "volunteer"}
+            {"politician", "diplomat", "lawmaker"}
 
     def _blamed(self, token: Token, near: list[_Mention]) -> Entity | None:
         """"Sanctions on Russia over its invasion", "thanked Germany for its support": a possessive in a

@@ -434,6 +434,7 @@ def _fought_for_a_cause(token: Token) -> bool:
 
 
 def _a_career_step(token: Token) -> bool:
+    """A post, a rank or a round one advances to ("the position of Chief of Staff"), not ground."""
     lemma = token.lemma_.lower()
     return lemma in ("post", "rank", "role", "office", "job", "level", "stage", "final", "round", "semifinal") or (
         lemma == "position" and token.tag_ == "NN" and any(
@@ -453,14 +454,18 @@ def _fought_beside(prep: Token) -> bool:
 def _a_cause(token: Token) -> bool:
     """What one fights for that is neither ground, a side nor a time: "freedom", "values", "their country"."""
     lemma = token.lemma_.lower()
-    return lemma in ("land", "country", "homeland", "motherland") or (  # one's own country, not a named place
+    return lemma in _OWN_COUNTRY or (  # one's own country, not a named place
         token.pos_ == "NOUN" and not token.ent_type_ and not _ground_or_side(token)
         and lemma not in ("hour", "day", "night", "week", "month", "year", "minute"))
 
 
+_OWN_COUNTRY = frozenset({"land", "country", "homeland", "motherland"})
+
+
 def _ground_or_side(token: Token) -> bool:
+    """A name, a force or a place one fights for: the fight is over it, or beside it."""
     return token.ent_type_ not in ("", "DATE", "TIME", "CARDINAL") or token.lemma_.lower() in FORCE_NOUNS or (
-        _place_like(token) and token.lemma_.lower() not in ("land", "country", "homeland", "motherland"))
+        _place_like(token) and token.lemma_.lower() not in _OWN_COUNTRY)
 
 
 def _unarmed_engagement(token: Token) -> bool:
@@ -504,8 +509,7 @@ def _material(token: Token) -> bool:
     if of and (token.like_num or token.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY") or
                token.lemma_.lower() in PARTITIVES):
         return any(_material(t) for g in of for t in _conjuncts(g))
-    if token.like_num and any(c.lemma_.lower() in ("kill", "wound", "injure", "dead", "wounded", "killed", "miss")
-                              for c in token.children):
+    if token.like_num and any(c.lemma_.lower() in ("kill", "wound", "injure", "dead", "miss") for c in token.children):
         return True  # "lost 4,000 killed"
     lemma = token.lemma_.lower()
     return token.ent_type_ == "PERSON" or is_equipment_token(token) or lemma in PERSON_NOUNS | FORCE_NOUNS | \

@@ -251,9 +251,9 @@ OBJECT_CONTROL_VERBS = {"urge", "ask", "call", "appeal", "press", "persuade", "e
                         "congratulate", "credit", "reward", "punish",
                         # "sending forces to fight in Ukraine": the forces fight
                         "send", "deploy", "dispatch", "recruit", "train", "mobilise", "mobilize"}
-#: Verbs after which an infinitive still happened: "continued to shell".
 #: Journeys whose purpose, once made, is told as done: "visited the border to meet the troops".
 JOURNEY_VERBS = {"visit", "travel", "fly", "arrive", "journey", "head", "return", "tour"}
+#: Verbs after which an infinitive still happened: "continued to shell".
 FACTUAL_CONTROLLERS = {"continue", "begin", "start", "manage", "keep", "proceed", "resume", "go", "come",
                        "use", "step", "prompt", "force", "compel"}  # "prompted Western countries to send weapons"
 #: Verbs whose object is an event they carry out, suffer or see: its date is the event's ("launched the

@@ -3686,3 +3686,84 @@ def test_its_army_is_the_owners_army():
     assert attack.status == "denied" and ("agent", "Georgia's army") in _roles(extraction, attack)
     army = next(e for e in extraction.entities.values() if e.name == "Georgia's army")
     assert army.kind == "ArmedForce" and army.affiliation == "Georgia"
+
+
+# "On Friday, the ministry announced a new military assistance package for Moldova."
+ANNOUNCED_PACKAGE = """
+On on ADP IN prep 5
+Friday Friday PROPN NNP pobj 0
+, , PUNCT , punct 5
+the the DET DT det 4
+ministry ministry NOUN NN nsubj 5
+announced announce VERB VBD ROOT 5
+a a DET DT det 10
+new new ADJ JJ amod 10
+military military ADJ JJ amod 9
+assistance assistance NOUN NN compound 10
+package package NOUN NN dobj 5
+for for ADP IN prep 10
+Moldova Moldova PROPN NNP pobj 11
+. . PUNCT . punct 5
+"""
+
+
+def test_what_is_announced_is_not_whom_it_is_said_to():
+    extraction = _extract(parsed(ANNOUNCED_PACKAGE, ents=[(1, 2, "DATE"), (12, 13, "GPE")]))
+    (statement,) = extraction.events
+    assert ("agent", "ministry") in _roles(extraction, statement)
+    assert not any(role == "target" for role, _ in _roles(extraction, statement))
+
+
+# "Yesterday the soldiers lost their father."
+LOST_FATHER = """
+Yesterday yesterday NOUN NN npadvmod 3
+the the DET DT det 2
+soldiers soldier NOUN NNS nsubj 3
+lost lose VERB VBD ROOT 3
+their their PRON PRP$ poss 5
+father father NOUN NN dobj 3
+. . PUNCT . punct 3
+"""
+
+
+def test_those_who_lose_a_relative_are_not_the_ones_killed():
+    extraction = _extract(parsed(LOST_FATHER, ents=[(0, 1, "DATE")]))
+    (loss,) = extraction.events
+    assert loss.type == "Loss" and ("target", "soldiers") not in _roles(extraction, loss)
+
+
+# "Minsk would retaliate were Grodno attacked."
+WERE_ATTACKED = """
+Minsk Minsk PROPN NNP nsubj 2
+would would AUX MD aux 2
+retaliate retaliate VERB VB ccomp 5
+were be AUX VBD auxpass 5
+Grodno Grodno PROPN NNP nsubj 5
+attacked attack VERB VBN ROOT 5
+. . PUNCT . punct 5
+"""
+# "Had Moscow struck the dam, the valley would have flooded."
+HAD_STRUCK = """
+Had have AUX VBD aux 2
+Moscow Moscow PROPN NNP nsubj 2
+struck strike VERB VBD ccomp 10
+the the DET DT det 4
+dam dam NOUN NN dobj 2
+, , PUNCT , punct 10
+the the DET DT det 7
+valley valley NOUN NN nsubj 10
+would would AUX MD aux 10
+have have AUX VB aux 10
+flooded flood VERB VBN ROOT 10
+. . PUNCT . punct 10
+"""
+
+
+def test_an_auxiliary_before_the_subject_makes_a_condition_and_were_a_passive():
+    extraction = _extract(parsed(WERE_ATTACKED, ents=[(0, 1, "GPE"), (4, 5, "GPE")]))
+    (attack,) = extraction.events
+    assert attack.status == "planned" and ("target", "Grodno") in _roles(extraction, attack)
+    assert ("agent", "Grodno") not in _roles(extraction, attack)
+    extraction = _extract(parsed(HAD_STRUCK, ents=[(1, 2, "GPE")]))
+    (strike,) = extraction.events
+    assert strike.status == "planned" and ("agent", "Moscow") in _roles(extraction, strike)

@@ -561,7 +561,13 @@ class EventFrames:
     @staticmethod
     def _verb_roles(token: Token, frame: Frame) -> None:
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
-        passive = any(c.dep_ == "auxpass" for c in token.children)  # "as being established": agent unknown
+        passive = any(c.dep_ == "auxpass" for c in token.children) or (  # "as being established": agent unknown
+            _inverted_condition(token) and token.tag_ in ("VBN", "VBD") and "were" in (
+                *(c.lower_ for c in token.children), token.head.lower_))
+        if passive and subjects and token.tag_ in ("VBN", "VBD"):
+            # "were Crimea attacked": the parser's subject of a passive is what was done to
+            _add_object(frame, [s for s in subjects if s.dep_ == "nsubj"])
+            subjects = []
         controlled = not passive and token.dep_ in ("conj", "xcomp", "advcl", "pcomp") or (
             token.dep_ == "acl" and token.head.lemma_.lower() in PLAN_WORDS)  # "plans to strengthen"
         if not subjects and (inverted := _inverted_speakers(token)):
@@ -598,9 +604,12 @@ class EventFrames:
                 subjects = [token.head]
             elif passive and any(c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in token.children):
                 _add_object(frame, [token.head])  # "Ivan, who was abducted by soldiers": Ivan was the one taken
+        bereaved = token.lemma_.lower() == "lose" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in KIN_NOUNS for c in token.children)
         for subject in subjects:
             if frame.type == "Loss" and token.lemma_.lower() in {"lose", "die"}:
-                frame.targets.extend(t.i for t in _conjuncts(subject))  # the side that lost
+                if not bereaved:  # ("they lost their father": the father died, not they)
+                    frame.targets.extend(t.i for t in _conjuncts(subject))  # the side that lost
             else:
                 frame.agents.extend(t.i for s in _conjuncts(subject) for t in _actor_behind(s))
         for child in token.children:
@@ -814,15 +823,23 @@ def _add_object(frame: Frame, heads: list[Token]) -> None:
             frame.places.append(head.i)
         elif frame.type == "Meeting":
             frame.participants.append(head.i)  # "met Mr Putin": the other party, not a target
-        elif frame.type == "Statement" and (head.lemma_.lower() in EVENT_TRIGGERS or
-                                            head.lemma_.lower() in EVENT_CARRIER_NOUNS):
-            continue  # "announced a special military operation": what is said, not whom it is said to
+        elif frame.type == "Statement" and not _addressee(head):
+            continue  # "announced a special military operation", "a new aid package": what is said, not to whom
         elif frame.type == "Delivery" and head.pos_ != "PROPN" and head.ent_type_ not in ("GPE", "ORG", "PERSON", "NORP"):
             continue  # "providing military aid": what is sent, not who receives it
         else:
             frame.targets.append(head.i)
             if frame.type in ("Strike", "Attack") and is_place_token(head):
                 frame.places.append(head.i)
+
+
+def _addressee(token: Token) -> bool:
+    """Whom something can be said to: a name, people, a force or a body ("urged Congress", "told reporters")."""
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or \
+        lemma in PERSON_NOUNS | CIVILIAN_NOUNS | FORCE_NOUNS | GOVERNMENT_NOUNS | TITLE_WORDS or \
+        lemma in ("reporter", "journalist", "audience", "crowd", "nation", "country", "ally", "partner", "public",
+                  "lawmaker", "leader", "counterpart", "colleague", "delegation", "world", "west")
 
 
 #: Prepositions that set an event noun as a time for the clause ("after the invasion"), not as its content.
@@ -963,6 +980,8 @@ def _status(token: Token) -> str:
         for child in node.children:
             if child.dep_ == "neg":
                 return "denied"
+    if _inverted_condition(token):
+        return "planned"  # "were Crimea attacked": a condition
     if _imperative(token):
         return "planned"  # "Send tanks to Ukraine": a call to act, not an act
     if token.dep_ == "pcomp" and token.head.lower_ == "of" and any(
@@ -996,6 +1015,16 @@ def _status(token: Token) -> str:
     if any(c.dep_ == "aux" and c.lower_ in MODAL_PLANNED for node in chain for c in node.children):
         return "planned"
     return "occurred"
+
+
+def _inverted_condition(verb: Token) -> bool:
+    """"Were Crimea attacked", "had Russia struck": an auxiliary before the subject makes a condition."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # (the parser hangs the verb on a sentence-initial "Were" as often as the other way round)
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")] + (
+        [verb.head] if verb.head.pos_ == "AUX" and verb.head.i < verb.i else [])
+    return subject is not None and any(a.lower_ in ("were", "had", "should") and a.i < subject.i for a in auxiliaries) \
+        and not any(c.dep_ == "mark" for c in verb.children)
 
 
 def _imperative(verb: Token) -> bool:

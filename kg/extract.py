@@ -165,7 +165,8 @@ def resolve_date(text: str, published: date | None, *, future: bool = False) -> 
     date that names its year is resolved.
     """
     words = text.strip()
-    stripped = re.sub(r"\s*\([^)]*\)?\s*$", "", words)  # "15 March 2022 (month of)": ACLED-style hedges
+    stripped = re.sub(r"\s*\([^)]*\)?\s*$", "", words).rstrip(" ,;:")  # "15 March 2022 (month of)": ACLED-style
+    # hedges; "Tuesday," a span the tagger ended on its comma
     while True:
         cut = _DATE_PREFIX.sub("", stripped)
         if cut == stripped:

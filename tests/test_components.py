@@ -3767,3 +3767,9 @@ def test_an_auxiliary_before_the_subject_makes_a_condition_and_were_a_passive():
     extraction = _extract(parsed(HAD_STRUCK, ents=[(1, 2, "GPE")]))
     (strike,) = extraction.events
     assert strike.status == "planned" and ("agent", "Moscow") in _roles(extraction, strike)
+
+
+def test_a_weekday_span_that_ends_on_its_comma_is_still_the_weekday():
+    # the small model ends "on Tuesday, February 8" spans at "Tuesday,"; read as free text it was the Tuesday before
+    assert resolve_date("Tuesday,", date(2022, 2, 8)).value == date(2022, 2, 8)
+    assert resolve_date("Sunday;", date(2022, 2, 8)).value == date(2022, 2, 6)

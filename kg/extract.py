@@ -342,7 +342,7 @@ class _ArticleState:
 
         def add(role: str, token_index: int, *, inferred: bool = False) -> str | None:
             entity = self._entity_for(doc[token_index], remember=False)
-            if entity is None:
+            if entity is None or _names_no_one(entity, role):
                 return None
             pair = (role, entity.key)
             if pair not in seen:
@@ -662,6 +662,30 @@ class _ArticleState:
             return None
         position = self.base + subject.i
         return next((self.entities[m.key] for m in reversed(self.history) if m.start == position), None)
+
+
+#: Offices one person holds at a time: unresolved, "President" alone is no one an analyst can look up.
+_UNIQUE_OFFICES = frozenset({"president", "prime minister", "chancellor", "pope", "king", "queen", "premier",
+                             "vice president", "taoiseach"})
+#: Bare plurals that say what, not who: "leaders announced", "forces fighting".
+_BARE_GROUPS = frozenset({"leaders", "heads", "forces", "troops"})
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "every"})
+
+
+def _names_no_one(entity: Entity, role: str) -> bool:
+    """A role filled by a node that names no one: an owner never found ("our tank", "their forces"), a share of a
+    people ("third person"), or, as the one acting, an office or a group with nothing to say whose ("President",
+    "leaders"); the role is left out rather than tied to such a node."""
+    words = entity.name.lower().split()
+    if not words:
+        return True
+    if words[0] in ("our", "their", "its", "his", "her", "my", "your"):
+        return True
+    if entity.kind == "Person" and words[0] in _ORDINAL_WORDS:
+        return True
+    unowned = entity.affiliation is None and (not entity.role or entity.role.lower() == entity.name.lower())
+    return role in ("agent", "participant") and unowned and (
+        " ".join(words) in _UNIQUE_OFFICES or (len(words) == 1 and words[0] in _BARE_GROUPS))
 
 
 def _verb_above(token: Token) -> Token:

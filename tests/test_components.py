@@ -3773,3 +3773,39 @@ def test_a_weekday_span_that_ends_on_its_comma_is_still_the_weekday():
     # the small model ends "on Tuesday, February 8" spans at "Tuesday,"; read as free text it was the Tuesday before
     assert resolve_date("Tuesday,", date(2022, 2, 8)).value == date(2022, 2, 8)
     assert resolve_date("Sunday;", date(2022, 2, 8)).value == date(2022, 2, 6)
+
+
+# "The President met medical staff in Odesa."
+THE_PRESIDENT_MET = """
+The the DET DT det 1
+President President PROPN NNP nsubj 2
+met meet VERB VBD ROOT 2
+medical medical ADJ JJ amod 4
+staff staff NOUN NN dobj 2
+in in ADP IN prep 2
+Odesa Odesa PROPN NNP pobj 5
+. . PUNCT . punct 2
+"""
+# "Moscow is not sending our tanks to Minsk."
+OUR_TANKS = """
+Moscow Moscow PROPN NNP nsubj 3
+is be AUX VBZ aux 3
+not not PART RB neg 3
+sending send VERB VBG ROOT 3
+our our PRON PRP$ poss 5
+tanks tank NOUN NNS dobj 3
+to to ADP IN prep 3
+Minsk Minsk PROPN NNP pobj 6
+. . PUNCT . punct 3
+"""
+
+
+def test_a_role_is_left_out_rather_than_filled_by_a_node_that_names_no_one():
+    extraction = _extract(parsed(THE_PRESIDENT_MET, ents=[(6, 7, "GPE")]))
+    (meeting,) = extraction.events
+    assert not any(role == "agent" for role, _ in _roles(extraction, meeting))  # "President", whose?
+    assert ("place", "Odesa") in _roles(extraction, meeting)
+    extraction = _extract(parsed(OUR_TANKS, ents=[(0, 1, "GPE"), (7, 8, "GPE")]))
+    (delivery,) = extraction.events
+    assert delivery.status == "denied" and ("agent", "Moscow") in _roles(extraction, delivery)
+    assert not any(role == "equipment" for role, _ in _roles(extraction, delivery))  # "our tank"

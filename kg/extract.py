@@ -46,7 +46,9 @@ _WEEKDAYS = {name: number for number, name in enumerate(
 _NOW_WORDS = {"today", "overnight", "last night", "tonight", "this morning", "earlier today", "this afternoon",
               "this evening", "overnight into today"}
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+#: Possessives whose owner coreference can find among the actors named before: "its military", "their troops".
 _POSSESSIVES = frozenset({"its", "their"})
+_POSSESSIVE_PRONOUNS = frozenset({"our", "their", "its", "his", "her", "my", "your"})
 #: Words that date from the publication day, whatever year the sentences before were about.
 _RELATIVE_WORDS = re.compile(r"\b(today|tonight|yesterday|tomorrow|overnight|this|last|next|ago|monday|tuesday|"
                              r"wednesday|thursday|friday|saturday|sunday|week|weekend)\b", re.IGNORECASE)
@@ -326,7 +328,7 @@ class _ArticleState:
                 date_ref = candidate
             if date_ref.value:
                 break
-        if date_ref is not None and date_ref.value is not None:
+        if date_ref is not None:
             date_ref = self._in_year_frame(date_ref)
         if (date_ref is None or date_ref.value is None) and carried is not None:
             date_ref = carried
@@ -679,7 +681,7 @@ def _names_no_one(entity: Entity, role: str) -> bool:
     words = entity.name.lower().split()
     if not words:
         return True
-    if words[0] in ("our", "their", "its", "his", "her", "my", "your"):
+    if words[0] in _POSSESSIVE_PRONOUNS:
         return True
     if entity.kind == "Person" and words[0] in _ORDINAL_WORDS:
         return True

@@ -339,10 +339,15 @@ def _doers(token: Token) -> list[Token]:
     return found
 
 
+def _antecedent(verb: Token, word: Token) -> Token:
+    """A relative pronoun in a relative clause stands for the noun the clause describes ("an opportunity that
+    Putin seized", "the freedom for which they fought"); any other word stands for itself."""
+    return verb.head if word.tag_ == "WDT" and verb.dep_ == "relcl" else word
+
+
 def _objects(token: Token) -> list[Token]:
     """What a verb or event noun acts on: its direct object, or the object of "against"/"on"."""
-    found = [token.head if c.tag_ == "WDT" and token.dep_ == "relcl" else c  # "an opportunity that Putin seized"
-             for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    found = [_antecedent(token, c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if token.dep_ == "acl" and token.i > token.head.i and token.tag_ == "VBN":
         found.append(token.head)  # "the ground lost by the army", not "the possibility that Russia could lose the war"
     found += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "of")
@@ -427,7 +432,7 @@ def _fought_for_a_cause(token: Token) -> bool:
     if token.lemma_.lower() not in ("fight", "fighting", "battle") or any(
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("against", "with", "between")) for c in token.children):
         return False
-    fought_for = [token.head if g.tag_ == "WDT" and token.dep_ == "relcl" else referent(g)  # "the freedom for which"
+    fought_for = [named if (named := _antecedent(token, g)) is not g else referent(g)
                   for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
                   for g in c.children if g.dep_ == "pobj"]
     return any(_a_cause(g) for g in fought_for) and not any(_ground_or_side(g) for g in fought_for)
@@ -485,12 +490,11 @@ def _lost_nothing_material(token: Token) -> bool:
     if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in ECONOMIC_WORDS for c in token.children):
         return True  # "economic losses", "revenue losses"
     verb = token.head
-    sufferers = [t for c in verb.children if c.dep_ == "nsubj" for t in _conjuncts(c)] or (
-        [t for c in verb.head.children if c.dep_ == "nsubj" for t in _conjuncts(c)] if verb.dep_ == "xcomp" else [])
-    if not (token.dep_ == "dobj" and verb.lemma_.lower() in ("suffer", "incur", "face", "bear")):
-        sufferers = []
-    if any(t.lemma_.lower() in ECONOMIC_WORDS for t in sufferers):
-        return True  # "if our citizens and economy begin to suffer losses": money, not people or equipment
+    if token.dep_ == "dobj" and verb.lemma_.lower() in ("suffer", "incur", "face", "bear"):
+        sufferers = [t for c in verb.children if c.dep_ == "nsubj" for t in _conjuncts(c)] or (
+            [t for c in verb.head.children if c.dep_ == "nsubj" for t in _conjuncts(c)] if verb.dep_ == "xcomp" else [])
+        if any(t.lemma_.lower() in ECONOMIC_WORDS for t in sufferers):
+            return True  # "if our citizens and economy begin to suffer losses": money, not people or equipment
     if token.pos_ == "VERB" and token.lemma_.lower() == "lose":
         # the verb is mostly figurative ("lost its grip", "lost two wars", "lose the war"): only people,
         # forces, equipment or buildings lost make a loss, also as part of a number ("some of its best troops");

@@ -16,10 +16,11 @@ from spacy.tokens import Doc, Span, Token
 
 from .model import Article, Claim, DateRef, Entity, Event, Extraction, Quantity, Role
 from .names import name_key
-from .nlp.components import (Frame, comma_named_left, region_of_name, region_written_after, is_equipment_token,
+from .nlp.components import (Frame, comma_named_left, names_origin, region_of_name, region_written_after, is_equipment_token,
                              is_place_token)
 from .nlp.lexicon import (APPROXIMATORS, CIVILIAN_NOUNS, DIRECTION_WORDS, POSITION_NOUNS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, GENERIC_SOURCES,
-                          GOVERNMENT_NOUNS, LOCATIVE_PREPS, ORIGIN_TYPES, PERSON_NOUNS, PLACE_NOUNS, TITLE_WORDS, VAGUE_NUMBERS)
+                          GOVERNMENT_NOUNS, LOCATIVE_PREPS, ORIGIN_TYPES, PERSON_NOUNS, PLACE_NOUNS, PLAN_WORDS, TITLE_WORDS,
+                          VAGUE_NUMBERS)
 from .nlp.pipeline import MAX_CHUNK_CHARS
 
 __all__ = ["extract", "extract_docs", "extract_many", "chunks", "resolve_date", "parse_number"]
@@ -435,7 +436,8 @@ class _ArticleState:
         result = []
         for role in roles:
             entity = self.entities[role.entity]
-            if entity.kind == "Equipment" and role.role in ("target", "agent"):
+            if entity.kind == "Equipment" and (role.role == "agent" or (
+                    role.role == "target" and event_type not in ("Attack", "Strike", "Clash"))):
                 role = Role("equipment", role.entity, role.quantity, role.inferred)
             elif entity.kind in ("Settlement", "Region", "Facility") and role.role == "agent":
                 continue  # "Kupyansk hosted ...": a place is not an actor
@@ -464,14 +466,15 @@ class _ArticleState:
                       and ((t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
                             and (t.head.lower_ not in _WEAK_PLACE_PREPS or _on_trigger(t.head, trigger)))
                            or (t.head.i == trigger.i and t.dep_ in ("advmod", "npadvmod", "dobj", "appos", "oprd")))
-                      and not (t.head.lower_ == "from" and frame.type in ORIGIN_TYPES)
+                      and not names_origin(t.head.lower_, frame.type)
                       and not (t.head.lower_ == "to" and frame.type == "Statement")
                       # a meeting, visit, statement or delivery is where its own phrase says, not where the
                       # war "in Ukraine" on its agenda or the skepticism "in Kyiv" about it is
                       and not (frame.type in ORIGIN_TYPES and t.dep_ == "pobj" and t.head.head.i != trigger.i
                                and t.head.head not in trigger.ancestors)
                       and t.ent_iob_ != "I"
-                      and t.pos_ in ("PROPN", "NOUN") and _clause_of(t).i in clauses]
+                      and t.pos_ in ("PROPN", "NOUN") and _clause_of(t).i in clauses
+                      and not _in_plan_of_another(t, trigger)]
         if not candidates:
             return None
         return min(candidates, key=lambda t: abs(t.i - trigger.i))
@@ -722,6 +725,8 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
     if token.ent_type_ == "NORP" and token.dep_ in ("amod", "compound", "nmod", "poss"):
         span = _entity_span(token)  # "North Korean": the whole adjective, not "Korean"
         name = span.text if span is not None and span.label_ == "NORP" and span[-1].i == token.i else token.text
+        if _pair_of_peoples(name):
+            return None  # "a Russian-American meeting": two sides, neither of them alone
         return name, "Country", None, None, None, None
     if token.ent_type_ == "GPE" and token.dep_ in ("amod", "poss") and token.pos_ == "ADJ":
         return token.text, "Country", None, None, None, None
@@ -729,10 +734,14 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
     lefts = list(token.lefts)
     commas = [t.i for t in lefts if t.text == ","]
     # "Nove, Kharkiv region": what stands before a comma is another place, not part of this name
-    left = [t for t in lefts if t.dep_ not in _STRIP_LEFT and (not commas or t.i > commas[-1])]
+    left = [t for t in lefts if t.dep_ not in _STRIP_LEFT and (not commas or t.i > commas[-1])
+            # "Ukraine's Sumy oblast": the country owning a region is where it lies, not part of its name
+            and not (lemma in PLACE_NOUNS and t.dep_ == "poss" and t.ent_type_ in ("GPE", "LOC")
+                     and any(o.pos_ == "PROPN" and o.dep_ != "poss" for o in lefts))]
     words: list[Token] = []
     for modifier in left:
-        words.extend(t for t in modifier.subtree if t.i == modifier.i or t.dep_ not in ("det", "punct", "quantmod", "advmod", "cc")
+        words.extend(t for t in modifier.subtree if t.i == modifier.i or _hyphenated(t) or t.dep_ not in (
+                         "det", "punct", "quantmod", "advmod", "cc")
                      and not (t.dep_ == "nummod" and parse_number([t]) is not None))
     words.append(token)
     entity_span = _entity_span(token)
@@ -751,7 +760,7 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
                             # "the head of British diplomacy": a title whose "of" phrase says whose
                             (lemma in PERSON_NOUNS | TITLE_WORDS and right.lower_ == "of" and any(
                                 c.ent_type_ in ("NORP", "GPE", "ORG") for c in objects[0].children))):
-                words.extend(right.subtree)
+                words.extend(_phrase_without_clauses(right))
     words = sorted(set(words), key=lambda t: t.i)
     # drop quantities, hedges and leading determiners that hung on modifiers
     words = _without_trailing_possessive(words)
@@ -812,6 +821,31 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
     if not name or not any(c.isalpha() for c in name):
         return None
     return name, kind, role, affiliation, origin, located
+
+
+def _hyphenated(token: Token) -> bool:
+    """A word joined by a hyphen to the next: "newly-built" is one modifier, not "built"."""
+    if token.tag_ == "HYPH":
+        return not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_
+    return not token.whitespace_ and token.i + 1 < len(token.doc) and token.nbor().tag_ == "HYPH"
+
+
+def _pair_of_peoples(name: str) -> bool:
+    """"Russian-American", "US-Russian": an adjective of two peoples, written with a hyphen."""
+    parts = name.split("-")
+    return len(parts) > 1 and all(len(p) > 1 and p[0].isupper() for p in parts)
+
+
+def _phrase_without_clauses(head: Token) -> list[Token]:
+    """A phrase's words up to any apposition or clause hung on them: "ministers of the Quad, a grouping that
+    China views warily" names the ministers of the Quad."""
+    clauses = [t for t in head.subtree if t.i != head.i and t.dep_ in ("appos", "relcl", "acl", "advcl", "parataxis")
+               and t.ent_type_ != "PERSON"]  # ("the leader of the fighters Ramzan Kadyrov": the name is kept)
+    cut = {t.i for clause in clauses for t in clause.subtree}
+    words = [t for t in head.subtree if t.i not in cut]
+    while words and words[-1].is_punct:
+        words.pop()
+    return words
 
 
 def _without_trailing_possessive(words: list[Token]) -> list[Token]:
@@ -898,6 +932,15 @@ _TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 
 
+def _in_plan_of_another(place: Token, trigger: Token) -> bool:
+    """"With its invasion, Russia had planned to topple the leadership in Kyiv": what a plan names is not
+    where the event beside the plan happened."""
+    own = {trigger.i} | {t.i for t in trigger.ancestors}
+    return any(t.dep_ == "xcomp" and t.pos_ == "VERB" and t.i not in own and t.head.lemma_.lower() in PLAN_WORDS
+               and t.head.lemma_.lower() not in ("try", "attempt")  # "killed while trying to break through in X"
+               for t in place.ancestors)
+
+
 def _existential(trigger: Token) -> bool:
     """"There was a clash near Svatove": the clause asserts the event noun as a verb would."""
     return trigger.dep_ == "attr" and trigger.head.lemma_ == "be" and any(c.dep_ == "expl" for c in trigger.head.children)
@@ -928,6 +971,9 @@ def _entity_span(token: Token) -> Span | None:
 
 
 def _join(words: list[Token], head: Token, kind: str) -> str:
+    kept = {t.i for t in words}
+    # "German-made weapons" without "made": no hyphen left hanging
+    words = [t for t in words if t.tag_ != "HYPH" or (t.i - 1 in kept and t.i + 1 in kept)]
     parts = []
     for number, t in enumerate(words):
         text = t.lemma_ if (t.i == head.i and kind == "Equipment" and t.tag_ in ("NNS", "NNPS")) else t.text

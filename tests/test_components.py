@@ -3809,3 +3809,352 @@ def test_a_role_is_left_out_rather_than_filled_by_a_node_that_names_no_one():
     (delivery,) = extraction.events
     assert delivery.status == "denied" and ("agent", "Moscow") in _roles(extraction, delivery)
     assert not any(role == "equipment" for role, _ in _roles(extraction, delivery))  # "our tank"
+
+
+# "KHARKIV, Ukraine (AP) — Ukrainian officials urged allies on Monday to send more air defense systems."
+DATELINE = """
+KHARKIV KHARKIV PROPN NNP nsubj 9
+, , PUNCT , punct 0
+Ukraine Ukraine PROPN NNP conj 0
+( ( PUNCT -LRB- punct 2
+AP AP PROPN NNP appos 2
+) ) PUNCT -RRB- punct 0
+— — PUNCT : punct 0
+Ukrainian ukrainian ADJ JJ amod 8
+officials official NOUN NNS nsubj 9
+urged urge VERB VBD ROOT 9
+allies ally NOUN NNS dobj 9
+on on ADP IN prep 9
+Monday Monday PROPN NNP pobj 11
+to to PART TO aux 14
+send send VERB VB xcomp 9
+more more ADJ JJR amod 18
+air air NOUN NN compound 17
+defense defense NOUN NN compound 18
+systems system NOUN NNS dobj 14
+. . PUNCT . punct 9
+"""
+
+
+def test_the_place_a_report_was_filed_from_is_no_role():
+    doc = parsed(DATELINE, ents=[(2, 3, "GPE"), (4, 5, "ORG"), (7, 8, "GPE"), (12, 13, "DATE")])
+    extraction = _extract(doc)
+    statement = next(e for e in extraction.events if e.type == "Statement")
+    roles = _roles(extraction, statement)
+    assert ("agent", "Ukrainian officials") in roles
+    assert not {name for _, name in roles} & {"KHARKIV", "Ukraine", "AP"}
+
+
+# "Officials in Ukraine’s Kharkiv oblast reported 30 attacks by Russian forces on Monday."
+COUNTRYS_OBLAST = """
+Officials official NOUN NNS nsubj 6
+in in ADP IN prep 0
+Ukraine Ukraine PROPN NNP poss 5
+’s ’s PART POS case 2
+Kharkiv Kharkiv PROPN NNP compound 5
+oblast oblast NOUN NN pobj 1
+reported report VERB VBD ROOT 6
+30 30 NUM CD nummod 8
+attacks attack NOUN NNS dobj 6
+by by ADP IN prep 8
+Russian russian ADJ JJ amod 11
+forces force NOUN NNS pobj 9
+on on ADP IN prep 6
+Monday Monday PROPN NNP pobj 12
+. . PUNCT . punct 6
+"""
+
+
+def test_the_country_owning_a_region_is_where_it_lies_not_part_of_its_name():
+    text = "Officials in Ukraine’s Kharkiv oblast reported 30 attacks by Russian forces on Monday."
+    extraction = resolve(_extract(parsed(COUNTRYS_OBLAST, ents=[(2, 3, "GPE"), (7, 8, "CARDINAL"), (10, 11, "NORP"),
+                                                                (13, 14, "DATE")], text=text)))
+    (attacks,) = extraction.events
+    places = [extraction.entities[r.entity] for r in attacks.roles if r.role == "place"]
+    assert [(p.name, p.kind) for p in places] == [("Kharkiv Oblast", "Region")]  # was a village "Ukraine’s"
+
+
+# "Lavrov flew to Geneva for a meeting with the defence ministers of the G7, a club of rich democracies that
+# Moscow distrusts."
+MINISTERS_OF_A_CLUB = """
+Lavrov Lavrov PROPN NNP nsubj 1
+flew fly VERB VBD ROOT 1
+to to ADP IN prep 1
+Geneva Geneva PROPN NNP pobj 2
+for for ADP IN prep 1
+a a DET DT det 6
+meeting meeting NOUN NN pobj 4
+with with ADP IN prep 6
+the the DET DT det 10
+defence defence NOUN NN compound 10
+ministers minister NOUN NNS pobj 7
+of of ADP IN prep 10
+the the DET DT det 13
+G7 G7 PROPN NNP pobj 11
+, , PUNCT , punct 10
+a a DET DT det 16
+club club NOUN NN appos 10
+of of ADP IN prep 16
+rich rich ADJ JJ amod 19
+democracies democracy NOUN NNS pobj 17
+that that SCONJ IN dobj 22
+Moscow Moscow PROPN NNP nsubj 22
+distrusts distrust VERB VBZ relcl 16
+. . PUNCT . punct 1
+"""
+# "The Kremlin expects a Russian-Turkish meeting next month."
+PAIR_OF_PEOPLES = """
+The the DET DT det 1
+Kremlin Kremlin PROPN NNP nsubj 2
+expects expect VERB VBZ ROOT 2
+a a DET DT det 7
+Russian russian ADJ JJ amod 6
+- - PUNCT HYPH punct 6
+Turkish turkish ADJ JJ amod 7
+meeting meeting NOUN NN dobj 2
+next next ADP IN nmod 9
+month month NOUN NN npadvmod 2
+. . PUNCT . punct 2
+"""
+# "Officials fear that the newly-built bridge near Kherson could be shelled."
+HYPHENATED_MODIFIER = """
+Officials official NOUN NNS nsubj 1
+fear fear VERB VBP ROOT 1
+that that SCONJ IN mark 12
+the the DET DT det 7
+newly newly ADV RB advmod 6
+- - PUNCT HYPH punct 6
+built build VERB VBN amod 7
+bridge bridge NOUN NN nsubjpass 12
+near near ADP IN prep 7
+Kherson Kherson PROPN NNP pobj 8
+could could AUX MD aux 12
+be be AUX VB auxpass 12
+shelled shell VERB VBN ccomp 1
+. . PUNCT . punct 1
+"""
+
+
+def test_names_stop_before_a_clause_keep_their_hyphens_and_two_peoples_are_not_one():
+    text = "Lavrov flew to Geneva for a meeting with the defence ministers of the G7, a club of rich democracies " \
+           "that Moscow distrusts."
+    extraction = _extract(parsed(MINISTERS_OF_A_CLUB, ents=[(3, 4, "GPE"), (13, 14, "ORG"), (21, 22, "GPE")], text=text))
+    (meeting,) = extraction.events
+    assert ("participant", "defence ministers of G7") in _roles(extraction, meeting)
+    text = "The Kremlin expects a Russian-Turkish meeting next month."
+    extraction = _extract(parsed(PAIR_OF_PEOPLES, ents=[(1, 2, "ORG"), (4, 7, "NORP"), (8, 10, "DATE")], text=text))
+    assert not any("Russian" in name for event in extraction.events for _, name in _roles(extraction, event))
+    text = "Officials fear that the newly-built bridge near Kherson could be shelled."
+    extraction = _extract(parsed(HYPHENATED_MODIFIER, ents=[(9, 10, "GPE")], text=text))
+    (strike,) = extraction.events
+    assert strike.status == "planned" and ("target", "newly-built bridge") in _roles(extraction, strike)
+
+
+# "The miners want to speak their native language, Polish."
+NATIVE_LANGUAGE = """
+The the DET DT det 1
+miners miner NOUN NNS nsubj 2
+want want VERB VBP ROOT 2
+to to PART TO aux 4
+speak speak VERB VB xcomp 2
+their their PRON PRP$ poss 7
+native native ADJ JJ amod 7
+language language NOUN NN dobj 4
+, , PUNCT , punct 7
+Polish Polish PROPN NNP appos 7
+. . PUNCT . punct 2
+"""
+# "Polish soldiers should be prepared to fight, the minister warned."
+PREPARED_TO_FIGHT = """
+Polish polish ADJ JJ amod 1
+soldiers soldier NOUN NNS nsubj 3
+should should AUX MD aux 3
+be be AUX VB ccomp 10
+prepared prepare VERB VBN acomp 3
+to to PART TO aux 6
+fight fight VERB VB xcomp 4
+, , PUNCT , punct 10
+the the DET DT det 9
+minister minister NOUN NN nsubj 10
+warned warn VERB VBD ROOT 10
+. . PUNCT . punct 10
+"""
+
+
+def test_speaking_a_language_and_being_prepared_to_fight_are_no_events():
+    assert _extract(parsed(NATIVE_LANGUAGE, ents=[(9, 10, "NORP")])).events == []
+    assert _extract(parsed(PREPARED_TO_FIGHT, ents=[(0, 1, "NORP")])).events == []
+
+
+# "Russian missiles can strike London."
+CAN_STRIKE = """
+Russian russian ADJ JJ amod 1
+missiles missile NOUN NNS nsubj 3
+can can AUX MD aux 3
+strike strike VERB VB ROOT 3
+London London PROPN NNP dobj 3
+. . PUNCT . punct 3
+"""
+# "The new rockets are capable of striking targets in Crimea."
+CAPABLE_OF_STRIKING = """
+The the DET DT det 2
+new new ADJ JJ amod 2
+rockets rocket NOUN NNS nsubj 3
+are be AUX VBP ROOT 3
+capable capable ADJ JJ acomp 3
+of of ADP IN prep 4
+striking strike VERB VBG pcomp 5
+targets target NOUN NNS dobj 6
+in in ADP IN prep 6
+Crimea Crimea PROPN NNP pobj 8
+. . PUNCT . punct 3
+"""
+# "Ukraine was able to destroy two tanks."
+WAS_ABLE_TO = """
+Ukraine Ukraine PROPN NNP nsubj 1
+was be AUX VBD ROOT 1
+able able ADJ JJ acomp 1
+to to PART TO aux 4
+destroy destroy VERB VB xcomp 2
+two two NUM CD nummod 6
+tanks tank NOUN NNS dobj 4
+. . PUNCT . punct 1
+"""
+
+
+def test_what_can_be_done_is_no_event_but_what_one_was_able_to_do_was_done():
+    assert _extract(parsed(CAN_STRIKE, ents=[(0, 1, "NORP"), (4, 5, "GPE")])).events == []
+    assert _extract(parsed(CAPABLE_OF_STRIKING, ents=[(9, 10, "GPE")])).events == []
+    extraction = _extract(parsed(WAS_ABLE_TO, ents=[(0, 1, "GPE"), (5, 6, "CARDINAL")]))
+    (loss,) = extraction.events
+    assert loss.status == "occurred" and ("equipment", "tank") in _roles(extraction, loss)
+
+
+# "With its offensive, Russia had planned to seize the government in Kyiv."
+PLAN_BESIDE_THE_EVENT = """
+With with ADP IN prep 6
+its its PRON PRP$ poss 2
+offensive offensive NOUN NN pobj 0
+, , PUNCT , punct 6
+Russia Russia PROPN NNP nsubj 6
+had have AUX VBD aux 6
+planned plan VERB VBN ROOT 6
+to to PART TO aux 8
+seize seize VERB VB xcomp 6
+the the DET DT det 10
+government government NOUN NN dobj 8
+in in ADP IN prep 8
+Kyiv Kyiv PROPN NNP pobj 11
+. . PUNCT . punct 6
+"""
+# "On Monday, the spokeswoman announced sanctions if Moscow invades Ukraine."
+CONDITION_AFTER_A_DATE = """
+On on ADP IN prep 5
+Monday Monday PROPN NNP pobj 0
+, , PUNCT , punct 5
+the the DET DT det 4
+spokeswoman spokeswoman NOUN NN nsubj 5
+announced announce VERB VBD ROOT 5
+sanctions sanction NOUN NNS dobj 5
+if if SCONJ IN mark 9
+Moscow Moscow PROPN NNP nsubj 9
+invades invade VERB VBZ advcl 5
+Ukraine Ukraine PROPN NNP dobj 9
+. . PUNCT . punct 5
+"""
+
+
+def test_a_plans_place_and_an_announcements_day_are_not_those_of_the_event_beside_them():
+    extraction = _extract(parsed(PLAN_BESIDE_THE_EVENT, ents=[(4, 5, "GPE"), (12, 13, "GPE")]))
+    offensive = next(e for e in extraction.events if e.trigger == "offensive")
+    assert ("agent", "Russia") in _roles(extraction, offensive)
+    assert not any(role == "place" for role, _ in _roles(extraction, offensive))
+    extraction = _extract(parsed(CONDITION_AFTER_A_DATE, ents=[(1, 2, "DATE"), (8, 9, "GPE"), (10, 11, "GPE")]))
+    invasion = next(e for e in extraction.events if e.trigger == "invades")
+    assert invasion.status == "planned" and invasion.date is None
+
+
+# "Russian jets attacked a Ukrainian ship near Odesa."
+ATTACKED_A_SHIP = """
+Russian russian ADJ JJ amod 1
+jets jet NOUN NNS nsubj 2
+attacked attack VERB VBD ROOT 2
+a a DET DT det 5
+Ukrainian ukrainian ADJ JJ amod 5
+ship ship NOUN NN dobj 2
+near near ADP IN prep 2
+Odesa Odesa PROPN NNP pobj 6
+. . PUNCT . punct 2
+"""
+
+
+def test_a_vessel_attacked_is_the_target_and_the_jets_attacking_are_the_equipment():
+    extraction = _extract(parsed(ATTACKED_A_SHIP, ents=[(0, 1, "NORP"), (4, 5, "GPE"), (7, 8, "GPE")]))
+    (attack,) = extraction.events
+    roles = _roles(extraction, attack)
+    assert ("target", "ship") in roles and ("equipment", "jet") in roles and ("equipment", "ship") not in roles
+
+
+# "Officials warned of an attack on Ukraine from Belarus."
+ATTACK_FROM = """
+Officials official NOUN NNS nsubj 1
+warned warn VERB VBD ROOT 1
+of of ADP IN prep 1
+an an DET DT det 4
+attack attack NOUN NN pobj 2
+on on ADP IN prep 4
+Ukraine Ukraine PROPN NNP pobj 5
+from from ADP IN prep 4
+Belarus Belarus PROPN NNP pobj 7
+. . PUNCT . punct 1
+"""
+# "In 2014 Russia seized Crimea and sent troops into the Donbas region."
+SEIZED_A_NAME_TAGGED_ORG = """
+In in ADP IN prep 3
+2014 2014 NUM CD pobj 0
+Russia Russia PROPN NNP nsubj 3
+seized seize VERB VBD ROOT 3
+Crimea Crimea PROPN NNP dobj 3
+and and CCONJ CC cc 3
+sent send VERB VBD conj 3
+troops troop NOUN NNS dobj 6
+into into ADP IN prep 6
+the the DET DT det 11
+Donbas Donbas PROPN NNP compound 11
+region region NOUN NN pobj 8
+. . PUNCT . punct 3
+"""
+
+
+def test_where_an_attack_comes_from_is_not_where_it_was_and_a_name_seized_is_the_place():
+    extraction = _extract(parsed(ATTACK_FROM, ents=[(6, 7, "GPE"), (8, 9, "GPE")]))
+    (attack,) = extraction.events
+    assert attack.status == "threatened" and ("target", "Ukraine") in _roles(extraction, attack)
+    assert ("place", "Belarus") not in _roles(extraction, attack)
+    extraction = _extract(parsed(SEIZED_A_NAME_TAGGED_ORG, ents=[(1, 2, "DATE"), (2, 3, "GPE"), (4, 5, "ORG"),
+                                                                 (10, 11, "GPE")]))
+    (advance,) = extraction.events
+    places = [r for r in advance.roles if r.role == "place"]
+    assert [extraction.entities[r.entity].name for r in places] == ["Crimea"]  # not the Donbas troops were sent to
+
+
+# "Two brothers died after a rocket hitting a house."
+ROCKET_HITTING = """
+Two two NUM CD nummod 1
+brothers brother NOUN NNS nsubj 2
+died die VERB VBD ROOT 2
+after after ADP IN prep 2
+a a DET DT det 5
+rocket rocket NOUN NN pobj 3
+hitting hit VERB VBG acl 5
+a a DET DT det 8
+house house NOUN NN dobj 6
+. . PUNCT . punct 2
+"""
+
+
+def test_a_weapon_a_participle_describes_is_the_means_not_the_target():
+    extraction = _extract(parsed(ROCKET_HITTING, ents=[(0, 1, "CARDINAL")]))
+    strike = next(e for e in extraction.events if e.trigger == "hitting")
+    roles = _roles(extraction, strike)
+    assert ("equipment", "rocket") in roles and ("target", "house") in roles and ("target", "rocket") not in roles

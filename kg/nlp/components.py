@@ -15,11 +15,11 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import (ABSTRACT_OBJECTS, KIN_NOUNS, PARTITIVES, ECONOMIC_WORDS, ABUSE_VERBS, ARMED_MODIFIERS, RESPONSES, DISPOSITION_WORDS, JOURNEY_VERBS, CONDITIONS_MET, FORCE_NOUNS, GOVERNMENT_NOUNS, PERSON_NOUNS, INSTITUTION_MODIFIERS, SPOKEN_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED, ORIGIN_TYPES,
                       PLACE_NOUNS, PLAN_WORDS, REPEL_VERBS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
-                      SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS)
+                      SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS, MEANS_VERBS)
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 
-__all__ = ["comma_named_left", "referent", "is_place_token", "is_equipment_token", "Frame", "DomainEntities", "ParagraphBreaks", "EventFrames", "Attribution"]
+__all__ = ["comma_named_left", "names_origin", "referent", "is_place_token", "is_equipment_token", "Frame", "DomainEntities", "ParagraphBreaks", "EventFrames", "Attribution"]
 
 
 @dataclass(slots=True)
@@ -290,8 +290,11 @@ def _trigger_type(token: Token) -> str | None:
         return None  # "would be met with force", "met with fierce resistance": a response, not a meeting
     if lemma == "meet" and any(o.lemma_.lower() in CONDITIONS_MET for o in _objects(token)):
         return None  # "Ukraine must meet strict accession conditions": fulfilling, not meeting anyone
-    if lemma in ("speak", "talk") and any(c.dep_ == "dobj" and c.ent_type_ in ("NORP", "LANGUAGE") for c in token.children):
-        return None  # "Latvians who speak Russian": a language spoken, not a statement
+    if lemma in ("speak", "talk") and any(c.dep_ == "dobj" and (c.ent_type_ in ("NORP", "LANGUAGE") or c.lemma_.lower() in (
+            "language", "tongue", "dialect")) for c in token.children):
+        return None  # "Latvians who speak Russian", "their native language": a language spoken, not a statement
+    if _capability(token):
+        return None  # "weapons capable of striking targets", "targets that cannot be attacked": what can be done
     if lemma == "combat" and token.pos_ == "VERB":
         return None  # "to combat illegal fishing", "combating corruption": the verb is nearly always figurative
     if lemma == "target" and (token.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)):
@@ -303,8 +306,9 @@ def _trigger_type(token: Token) -> str | None:
         return None  # "students fought the plan", "struck a deal", "destroy the security system": figures of speech
     if kind == "Clash" and (_fought_for_a_cause(token) or _unarmed_engagement(token)):
         return None  # "Ukrainians fighting for their freedom", "engagement with Beijing": no clash
-    if lemma == "fight" and token.dep_ in ("xcomp", "acl") and token.head.lemma_.lower() in DISPOSITION_WORDS:
-        return None  # "the will to fight", "ready to fight": a disposition, not a fight
+    if lemma == "fight" and token.dep_ in ("xcomp", "acl") and (token.head.lemma_.lower() in DISPOSITION_WORDS or (
+            token.head.lower_ in DISPOSITION_WORDS and token.head.tag_ in ("VBN", "JJ"))):
+        return None  # "the will to fight", "ready to fight", "must be prepared to fight": a disposition, not a fight
     if kind == "Delivery" and any(o.lemma_.lower() in SPOKEN_OBJECTS for o in _objects(token)):
         return None  # "delivered a warning to China": words, not goods
     if lemma in ("lose", "loss") and _lost_nothing_material(token):
@@ -329,6 +333,29 @@ def _trigger_type(token: Token) -> str | None:
                                 for c in token.children if c.dep_ in ("compound", "amod", "nmod")):
         kind = "Strike"
     return kind
+
+
+def _capability(verb: Token) -> bool:
+    """A verb told as what can be done, not as done: "missiles that can strike London", "capable of striking",
+    "will be able to strike", "the ability to strike". "Was able to destroy" tells what was done."""
+    if verb.pos_ != "VERB":
+        return False
+    head = verb.head
+    # "weapons cannot be used to attack Russia": the purpose of what can be done
+    purpose = verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in (*verb.children, *(head.children if purpose else ()))):
+        return True
+    if verb.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_.lower() == "capable":
+        return True
+    if verb.dep_ == "acl" and head.lemma_.lower() in ("ability", "capability", "capacity"):
+        return True
+    return verb.dep_ == "xcomp" and head.lower_ == "able" and not _achieved(head)
+
+
+def _achieved(able: Token) -> bool:
+    """"was able to", "have been able to": an ability told in the past is a thing done."""
+    copula = able.head
+    return copula.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in copula.children)
 
 
 def _doers(token: Token) -> list[Token]:
@@ -558,6 +585,7 @@ class EventFrames:
                     _owners_of_lost_equipment(frame, doc)
                 frame.status = _status(token)
                 frame.dates = _date_for(token, sent)
+                _drop_roles_before(frame, _dateline_end(sent))
                 frames.append(frame)
         doc._.kg_frames = frames
         return doc
@@ -640,7 +668,10 @@ class EventFrames:
             elif misparsed := _misparsed_object(token, child, frame):
                 _add_object(frame, misparsed)
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
-            _add_object(frame, [token.head])
+            if token.tag_ == "VBG" and token.i > token.head.i and is_equipment_token(token.head):
+                frame.equipment.append(token.head.i)  # "a rocket hitting a house": the means, not the target
+            else:
+                _add_object(frame, [token.head])
         _quantity_of(token, frame)
 
     @staticmethod
@@ -725,6 +756,30 @@ class EventFrames:
                     _prep_role(frame, child, places_only=True)
             if frame.places or ancestor.dep_ in ("advcl", "ccomp", "relcl", "acl", "parataxis", "csubj"):
                 return  # ("When Putin began the invasion, Germany imported gas from Russia": another clause)
+
+
+_DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
+
+
+def _dateline_end(sent: Span) -> int:
+    """Where the sentence begins after a dateline ("KHARKIV, Ukraine (AP) \u2014", "KYIV, March 3 -"): the
+    parser reads the place the report was filed from as the subject of what follows."""
+    first = sent[0]
+    if not (first.is_alpha and first.is_upper and len(first) > 2) or len(sent) < 3 or \
+            sent[1].text not in {",", "(", "/"} | _DASHES:
+        return sent.start
+    for token in sent[1:12]:
+        if token.text in _DASHES and (token.text != "-" or token.whitespace_):
+            return token.i + 1
+        if not (token.pos_ in ("PROPN", "NUM", "PUNCT") or token.ent_type_ in ("GPE", "DATE", "ORG")):
+            return sent.start
+    return sent.start
+
+
+def _drop_roles_before(frame: Frame, start: int) -> None:
+    """Leave out the roles a frame found before ``start`` (the end of a dateline)."""
+    for role in ("agents", "targets", "participants", "places", "equipment"):
+        setattr(frame, role, [i for i in getattr(frame, role) if i >= start])
 
 
 def _repelled_by(token: Token, frame: Frame) -> None:
@@ -820,11 +875,17 @@ def is_equipment_token(token: Token) -> bool:
 
 def _add_object(frame: Frame, heads: list[Token]) -> None:
     heads = [place for h in heads if h.ent_type_ not in ("DATE", "TIME") for place in _place_before_its_region(referent(h))]
+    trigger = heads[0].doc[frame.trigger] if heads else None
+    # a ship or a tank a verb attacks is what it was done to; "fired missiles", "a barrage of bombs" are the means
+    attacked = trigger is not None and frame.type in ("Attack", "Strike") and trigger.pos_ == "VERB" and \
+        trigger.lemma_.lower() not in MEANS_VERBS
     for head in heads:
-        if is_equipment_token(head):
+        if is_equipment_token(head) and not attacked:
             frame.equipment.append(head.i)
-        elif frame.type in ("Advance", "Visit") and is_place_token(head):
-            frame.places.append(head.i)
+        elif frame.type in ("Advance", "Visit") and (is_place_token(head) or (
+                trigger is not None and trigger.lemma_.lower() in CAPTURE_VERBS and head.pos_ == "PROPN"
+                and head.ent_type_ in ("", "ORG"))):
+            frame.places.append(head.i)  # ("seized Crimea": a name taken is a place, though tagged an organisation)
         elif frame.type == "Meeting":
             frame.participants.append(head.i)  # "met Mr Putin": the other party, not a target
         elif frame.type == "Statement" and not _addressee(head):
@@ -884,8 +945,8 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
                       and obj.ent_type_ not in ("NORP", "DATE") and obj.lemma_.lower() not in TITLE_WORDS
                      # "in World War II" is a time; "at Nove, Kharkiv" a village whatever the tagger says
                      and (obj.ent_type_ != "EVENT" or region_written_after(obj)))
-        if word == "from" and frame.type in ORIGIN_TYPES:
-            continue  # "met officials from the Soviet bloc", "weapons from Germany": where they come from
+        if names_origin(word, frame.type):
+            continue
         if word == "to" and frame.type == "Statement":
             continue  # "pledged aid to Ukraine", "wrote to Moscow": whom it is for, not where it was said
         if word in LOCATIVE_PREPS and (is_place_token(obj) or named_here) and word not in ("by", "of") or \
@@ -920,6 +981,12 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
             frame.targets.append(obj.i)
         elif word == "to" and frame.type == "Statement":
             frame.participants.append(obj.i)
+
+
+def names_origin(preposition: str, event_type: str) -> bool:
+    """"met officials from the Soviet bloc", "weapons from Germany", "an attack on Ukraine from Belarus",
+    "missiles launched from bombers over the Caspian": where they come from, not where the event was."""
+    return preposition == "from" and (event_type in ORIGIN_TYPES or event_type in ("Attack", "Strike"))
 
 
 def _place_before_its_region(token: Token) -> list[Token]:
@@ -994,7 +1061,8 @@ def _status(token: Token) -> str:
     # the verbs above it; "condemned the strikes and called for them to stop": a verb coordinated with a plan
     # word is not planned
     coordinated = {node.head.i for node in chain if node.dep_ == "conj"}
-    governing = {node.lemma_.lower() for node in chain if node.i != token.i and node.i not in coordinated}
+    governing = {node.lemma_.lower() for node in chain if node.i != token.i and node.i not in coordinated
+                 and not (node.lower_ == "able" and _achieved(node))}  # "was able to destroy": done
     if governing & DENIAL_VERBS:
         return "denied"  # "denies planning to invade": a denial outranks the plan and the purpose below it
     if token.dep_ == "acl" and token.head.lemma_.lower() in PLAN_WORDS and any(
@@ -1006,7 +1074,8 @@ def _status(token: Token) -> str:
     # "to strengthen its defenses": a purpose or intention, not something done; the purpose of a journey made
     # is told as done ("visited the border to meet the troops")
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
-            token.head.lemma_.lower() not in FACTUAL_CONTROLLERS and not (
+            token.head.lemma_.lower() not in FACTUAL_CONTROLLERS and not (token.head.lower_ == "able" and _achieved(
+                token.head)) and not (
                 token.head.lemma_.lower() in JOURNEY_VERBS and token.head.tag_ == "VBD"):
         return "planned"
     for node in chain:
@@ -1139,7 +1208,7 @@ def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
             dangling.append(e)  # hung off the sentence by a bad parse
     # an event noun that no verb carries is background ("amid a crisis over Russia's invasion")
     mentioned = any(a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in MENTION_VERBS for a in token.ancestors) or \
-        not any(doc[i].pos_ in ("VERB", "AUX") for i in distance)
+        not any(doc[i].pos_ in ("VERB", "AUX") for i in distance) or _in_condition(token)
     for e in dates:  # "On 26 July, ...": a date set before the sentence is the time of all it tells (not "Today
         # we ...", not an event the sentence only refers to: "On Friday, he gave awards, referring to the invasion")
         if not mentioned and all(t.pos_ in ("ADP", "ADV") and t.lower_ not in ("before", "after", "since", "until")
@@ -1150,6 +1219,12 @@ def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
     if attached or token.pos_ != "VERB" or len(dangling) != 1 or len(dates) != 1:
         return [(e.start, e.end) for _, e in attached]
     return [(dangling[0].start, dangling[0].end)]
+
+
+def _in_condition(token: Token) -> bool:
+    """"On Monday, the White House announced sanctions if Moscow invades": a condition has no day yet."""
+    return any(node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children)
+               for node in (token, *token.ancestors))
 
 
 def _verbal_reach(token: Token) -> dict[int, int]:
@@ -1223,6 +1298,7 @@ class Attribution:
         for sent in doc.sents:
             here = by_sentence.get(sent.start, [])
             according = _according_to(sent)
+            opening = _dateline_end(sent)  # the place a report was filed from says nothing
             for frame in here:
                 verb, sources = _reporting_clause(doc[frame.trigger])
                 if verb is not None:
@@ -1230,7 +1306,7 @@ class Attribution:
                     source_verbs.add(verb.i)
                     frame.reported = True
                     frame.sources = [s.i for s in sources if s.lower_ not in GENERIC_SOURCES
-                                     and s.lemma_.lower() not in GENERIC_SOURCES]
+                                     and s.lemma_.lower() not in GENERIC_SOURCES and s.i >= opening]
                 if according and not frame.sources:
                     frame.sources = [s.i for s in according]
                     frame.reported = True

@@ -236,6 +236,8 @@ PLACE_NOUNS = {"region", "oblast", "city", "town", "village", "settlement", "dir
 #: Past forms the lemmatiser of the small model gets wrong.
 IRREGULAR_FORMS = {"retook": "retake", "retaken": "retake", "overran": "overrun", "shot": "shoot", "struck": "strike",
                    "fought": "fight", "downed": "down", "shelled": "shell"}
+#: Verbs whose object (or subject) is the weapon, not what it hit: "launched cluster shells", "shells exploding".
+MEANS_VERBS = {"launch", "fire", "drop", "use", "deploy", "hurl", "lob", "unleash", "explode", "detonate"}
 #: Light verbs with "in": "engaged in an offensive", "took part in the assault".
 ENGAGE_VERBS = {"engage", "participate", "involve", "take", "join", "succeed", "fail"}
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

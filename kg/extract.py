@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .model import Article, Claim, DateRef, Entity, Event, Extraction, Quantity, Role
 from .names import name_key
-from .nlp.components import (Frame, comma_named_left, names_origin, region_of_name, region_written_after, is_equipment_token,
+from .nlp.components import (Frame, comma_named_left, names_origin, names_topic, region_of_name, region_written_after, is_equipment_token,
                              is_place_token)
 from .nlp.lexicon import (APPROXIMATORS, CIVILIAN_NOUNS, DIRECTION_WORDS, POSITION_NOUNS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, GENERIC_SOURCES,
                           GOVERNMENT_NOUNS, LOCATIVE_PREPS, ORIGIN_TYPES, PERSON_NOUNS, PLACE_NOUNS, PLAN_WORDS, TITLE_WORDS,
@@ -460,7 +460,7 @@ class _ArticleState:
         clauses = {clause} | ({c.i for c in _clause_of(trigger).children if c.dep_ == "advcl"}
                               if frame.type == "Loss" else set())
         taken |= {t.i for c in trigger.children
-                  if (c.dep_ == "conj" and trigger.pos_ != "VERB") or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)
+                  if (c.dep_ == "conj" and trigger.pos_ != "VERB") or (c.dep_ == "prep" and names_topic(c.lower_, frame.type))
                   for t in c.subtree}
         candidates = [t for t in sent if t.i not in taken and is_place_token(t)
                       and ((t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
@@ -928,7 +928,6 @@ _PART_NOUNS = frozenset({"part", "outskirts", "vicinity", "edge", "centre", "cen
 
 #: A sentence that opens with a time clause has a time of its own: "When Biden spoke of the war, ...".
 _TIME_CLAUSE_OPENERS = frozenset({"when", "while", "whenever", "until"})
-_TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 
 

@@ -4158,3 +4158,134 @@ def test_a_weapon_a_participle_describes_is_the_means_not_the_target():
     strike = next(e for e in extraction.events if e.trigger == "hitting")
     roles = _roles(extraction, strike)
     assert ("equipment", "rocket") in roles and ("target", "house") in roles and ("target", "rocket") not in roles
+
+
+# "In 2023 we need to see some major advances of Ukraine."
+ADVANCES_OF = """
+In in ADP IN prep 3
+2023 2023 NUM CD pobj 0
+we we PRON PRP nsubj 3
+need need VERB VBP ROOT 3
+to to PART TO aux 5
+see see VERB VB xcomp 3
+some some DET DT det 8
+major major ADJ JJ amod 8
+advances advance NOUN NNS dobj 5
+of of ADP IN prep 8
+Ukraine Ukraine PROPN NNP pobj 9
+. . PUNCT . punct 3
+"""
+# "Russia threatened to strike British bases."
+THREATENED_TO = """
+Russia Russia PROPN NNP nsubj 1
+threatened threaten VERB VBD ROOT 1
+to to PART TO aux 3
+strike strike VERB VB xcomp 1
+British british ADJ JJ amod 5
+bases basis NOUN NNS dobj 3
+. . PUNCT . punct 1
+"""
+# "On April 21, Russia claims to have taken the port city of Mariupol."
+CLAIMS_TO_HAVE_TAKEN = """
+On on ADP IN prep 5
+April April PROPN NNP pobj 0
+21 21 NUM CD nummod 1
+, , PUNCT , punct 5
+Russia Russia PROPN NNP nsubj 5
+claims claim VERB VBZ ROOT 5
+to to PART TO aux 8
+have have AUX VB aux 8
+taken take VERB VBN xcomp 5
+the the DET DT det 11
+port port NOUN NN compound 11
+city city NOUN NN dobj 8
+of of ADP IN prep 11
+Mariupol Mariupol PROPN NNP pobj 12
+. . PUNCT . punct 5
+"""
+# "Russia denies it plans to invade Ukraine."
+DENIES_IT_PLANS = """
+Russia Russia PROPN NNP nsubj 1
+denies deny VERB VBZ ROOT 1
+it it PRON PRP nsubj 3
+plans plan VERB VBZ ccomp 1
+to to PART TO aux 5
+invade invade VERB VB xcomp 3
+Ukraine Ukraine PROPN NNP dobj 5
+. . PUNCT . punct 1
+"""
+# "As of Monday, Russia has lost 24,000 soldiers."
+AS_OF_MONDAY = """
+As as ADP IN prep 6
+of of ADP IN prep 0
+Monday Monday PROPN NNP pobj 1
+, , PUNCT , punct 6
+Russia Russia PROPN NNP nsubj 6
+has have AUX VBZ aux 6
+lost lose VERB VBN ROOT 6
+24,000 24,000 NUM CD nummod 8
+soldiers soldier NOUN NNS dobj 6
+. . PUNCT . punct 6
+"""
+# "Russian troops stormed the coal mining city Vuhledar in January."
+CITY_THEN_ITS_NAME = """
+Russian russian ADJ JJ amod 1
+troops troop NOUN NNS nsubj 2
+stormed storm VERB VBD ROOT 2
+the the DET DT det 6
+coal coal NOUN NN compound 5
+mining mining NOUN NN compound 6
+city city NOUN NN dobj 2
+Vuhledar Vuhledar PROPN NNP appos 6
+in in ADP IN prep 2
+January January PROPN NNP pobj 8
+. . PUNCT . punct 2
+"""
+# "Lavrov will hold talks on Russia and NATO's plans in Geneva."
+TALKS_ON = """
+Lavrov Lavrov PROPN NNP nsubj 2
+will will AUX MD aux 2
+hold hold VERB VB ROOT 2
+talks talk NOUN NNS dobj 2
+on on ADP IN prep 3
+Russia Russia PROPN NNP pobj 4
+and and CCONJ CC cc 5
+NATO NATO PROPN NNP poss 9
+'s 's PART POS case 7
+plans plan NOUN NNS conj 5
+in in ADP IN prep 9
+Geneva Geneva PROPN NNP pobj 10
+. . PUNCT . punct 2
+"""
+
+
+def test_a_threat_a_denial_and_a_claim_of_a_thing_done_give_their_own_status():
+    extraction = _extract(parsed(THREATENED_TO, ents=[(0, 1, "GPE"), (4, 5, "NORP")]))
+    (strike,) = extraction.events
+    assert strike.status == "threatened"
+    extraction = _extract(parsed(DENIES_IT_PLANS, ents=[(0, 1, "GPE"), (6, 7, "GPE")]))
+    (invasion,) = extraction.events
+    assert invasion.status == "denied"
+    # the perfect infinitive tells a thing done, so its April is the one before publication
+    extraction = _extract(parsed(CLAIMS_TO_HAVE_TAKEN, ents=[(1, 3, "DATE"), (4, 5, "GPE"), (13, 14, "ORG")]),
+                          published=date(2023, 2, 23))
+    (advance,) = extraction.events
+    assert advance.status == "claimed" and advance.date.value == date(2022, 4, 21)
+
+
+def test_the_day_of_a_running_total_is_not_the_day_of_the_losses():
+    extraction = _extract(parsed(AS_OF_MONDAY, ents=[(2, 3, "DATE"), (4, 5, "GPE"), (7, 8, "CARDINAL")]))
+    (loss,) = extraction.events
+    assert loss.quantity.value == 24000 and loss.date is None
+
+
+def test_a_place_noun_named_after_it_the_topic_of_talks_and_whose_advances():
+    extraction = _extract(parsed(CITY_THEN_ITS_NAME, ents=[(0, 1, "NORP"), (7, 8, "PRODUCT"), (9, 10, "DATE")]))
+    (attack,) = extraction.events
+    assert ("target", "Vuhledar") in _roles(extraction, attack)  # not "coal mining city"
+    extraction = _extract(parsed(TALKS_ON, ents=[(0, 1, "ORG"), (5, 6, "GPE"), (7, 8, "ORG"), (11, 12, "GPE")]))
+    (talks,) = extraction.events
+    assert ("place", "Russia") not in _roles(extraction, talks)
+    extraction = _extract(parsed(ADVANCES_OF, ents=[(1, 2, "DATE"), (10, 11, "GPE")]))
+    (advance,) = extraction.events
+    assert ("agent", "Ukraine") in _roles(extraction, advance) and ("target", "Ukraine") not in _roles(extraction, advance)

@@ -19,7 +19,7 @@ from .lexicon import (ABSTRACT_OBJECTS, KIN_NOUNS, PARTITIVES, ECONOMIC_WORDS, A
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 
-__all__ = ["comma_named_left", "names_origin", "referent", "is_place_token", "is_equipment_token", "Frame", "DomainEntities", "ParagraphBreaks", "EventFrames", "Attribution"]
+__all__ = ["comma_named_left", "names_origin", "names_topic", "referent", "is_place_token", "is_equipment_token", "Frame", "DomainEntities", "ParagraphBreaks", "EventFrames", "Attribution"]
 
 
 @dataclass(slots=True)
@@ -844,16 +844,19 @@ def region_of_name(token: Token) -> Token | None:
 
 
 def referent(token: Token) -> Token:
-    """The named place behind "the city of Mariupol", "the town of Bakhmut" or "Nove, Kharkiv region"."""
+    """The named place behind "the city of Mariupol", "the town of Bakhmut", "the city Vuhledar" or "Nove,
+    Kharkiv region"."""
     named_before = comma_named_left(token)
     if named_before is not None:
         return named_before
     if token.lemma_.lower() in PLACE_NOUNS:
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in prep.children:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
                     if obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or obj.ent_type_ in ("GPE", "LOC")):
                         return obj
+            if child.dep_ == "appos" and child.i == token.i + 1 and child.pos_ == "PROPN":
+                return child  # "the coal mining city Vuhledar"
     return token
 
 
@@ -945,7 +948,11 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
                       and obj.ent_type_ not in ("NORP", "DATE") and obj.lemma_.lower() not in TITLE_WORDS
                      # "in World War II" is a time; "at Nove, Kharkiv" a village whatever the tagger says
                      and (obj.ent_type_ != "EVENT" or region_written_after(obj)))
-        if names_origin(word, frame.type):
+        if names_origin(word, frame.type) or names_topic(word, frame.type):
+            continue
+        if word == "of" and noun and frame.type == "Advance" and prep.head.lemma_.lower() in _MOVEMENT_NOUNS and (
+                obj.ent_type_ in ("GPE", "NORP", "ORG") or lemma in FORCE_NOUNS):
+            frame.agents.append(obj.i)  # "the advances of Ukraine": who advances, not what is taken
             continue
         if word == "to" and frame.type == "Statement":
             continue  # "pledged aid to Ukraine", "wrote to Moscow": whom it is for, not where it was said
@@ -983,10 +990,20 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
             frame.participants.append(obj.i)
 
 
+#: Nouns of ground gained whose "of" phrase names who gains it.
+_MOVEMENT_NOUNS = frozenset({"advance", "gain", "progress", "breakthrough"})
+
+
 def names_origin(preposition: str, event_type: str) -> bool:
     """"met officials from the Soviet bloc", "weapons from Germany", "an attack on Ukraine from Belarus",
     "missiles launched from bombers over the Caspian": where they come from, not where the event was."""
     return preposition == "from" and (event_type in ORIGIN_TYPES or event_type in ("Attack", "Strike"))
+
+
+def names_topic(preposition: str, event_type: str) -> bool:
+    """"spoke about the sanctions", "talks on Russia and NATO's plans": what is talked about, not where."""
+    return preposition in ("about", "regarding", "concerning") or (
+        preposition == "on" and event_type in ("Meeting", "Statement"))
 
 
 def _place_before_its_region(token: Token) -> list[Token]:
@@ -1051,6 +1068,8 @@ def _status(token: Token) -> str:
         for child in node.children:
             if child.dep_ == "neg":
                 return "denied"
+    if chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_.lower() in DENIAL_VERBS:
+        return "denied"  # "Russia denies it plans to invade"
     if _inverted_condition(token):
         return "planned"  # "were Crimea attacked": a condition
     if _imperative(token):
@@ -1074,9 +1093,9 @@ def _status(token: Token) -> str:
     # "to strengthen its defenses": a purpose or intention, not something done; the purpose of a journey made
     # is told as done ("visited the border to meet the troops")
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
-            token.head.lemma_.lower() not in FACTUAL_CONTROLLERS and not (token.head.lower_ == "able" and _achieved(
-                token.head)) and not (
-                token.head.lemma_.lower() in JOURNEY_VERBS and token.head.tag_ == "VBD"):
+            token.head.lemma_.lower() not in FACTUAL_CONTROLLERS | THREAT_WORDS and not (
+                token.head.lower_ == "able" and _achieved(token.head)) and not (
+                token.head.lemma_.lower() in JOURNEY_VERBS and token.head.tag_ == "VBD") and not _perfect(token):
         return "planned"
     for node in chain:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
@@ -1088,6 +1107,11 @@ def _status(token: Token) -> str:
     if any(c.dep_ == "aux" and c.lower_ in MODAL_PLANNED for node in chain for c in node.children):
         return "planned"
     return "occurred"
+
+
+def _perfect(verb: Token) -> bool:
+    """"claims to have taken Mariupol": an infinitive in the perfect tells what is done."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def _inverted_condition(verb: Token) -> bool:
@@ -1186,6 +1210,8 @@ def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
     dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME")
              and (e.root.dep_ not in ("amod", "compound", "nummod", "poss", "nmod") or e.root.head.i == token.i)
              and not (e.root.dep_ == "pobj" and e.root.head.lower_ in ("since", "until", "till"))
+             # "as of Monday, Russia has lost 24,000 soldiers": the day of a running total, not of the losses
+             and not (e.start >= 2 and doc[e.start - 2].lower_ == "as" and doc[e.start - 1].lower_ == "of")
              and not (e.end < len(doc) and doc[e.end].lower_ in ("after", "before", "later", "earlier"))
              and not e.text.lower().endswith(("-day", "-year", "-month", "-week", "-old", " old"))
              and not (len(e) == 1 and e[0].like_num and len(e[0].text) <= 2)]  # "Mr Zakrzewski, 55,": an age

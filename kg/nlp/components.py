@@ -876,6 +876,10 @@ def is_equipment_token(token: Token) -> bool:
         any(c.lemma_.lower() in EQUIPMENT_NOUNS for c in token.children) or text.isupper()
 
 
+#: What is fired rather than fired at.
+_MUNITIONS = frozenset({"missile", "rocket", "drone", "shell", "bomb", "munition", "uav", "projectile"})
+
+
 def _add_object(frame: Frame, heads: list[Token]) -> None:
     heads = [place for h in heads if h.ent_type_ not in ("DATE", "TIME") for place in _place_before_its_region(referent(h))]
     trigger = heads[0].doc[frame.trigger] if heads else None
@@ -883,8 +887,8 @@ def _add_object(frame: Frame, heads: list[Token]) -> None:
     attacked = trigger is not None and frame.type in ("Attack", "Strike") and trigger.pos_ == "VERB" and \
         trigger.lemma_.lower() not in MEANS_VERBS
     for head in heads:
-        if is_equipment_token(head) and not attacked:
-            frame.equipment.append(head.i)
+        if is_equipment_token(head) and (not attacked or head.lemma_.lower() in _MUNITIONS):
+            frame.equipment.append(head.i)  # ("attacked with 34 rockets", garbled as "attacked 34 rockets")
         elif frame.type in ("Advance", "Visit") and (is_place_token(head) or (
                 trigger is not None and trigger.lemma_.lower() in CAPTURE_VERBS and head.pos_ == "PROPN"
                 and head.ent_type_ in ("", "ORG"))):

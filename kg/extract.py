@@ -428,8 +428,9 @@ class _ArticleState:
         tokens = _quantity_tokens(token)
         if not tokens and token.lemma_.lower() in VAGUE_NUMBERS:
             return Quantity(VAGUE_NUMBERS[token.lemma_.lower()], approximate=True, text=token.text)
-        if not tokens and token.tag_ == "NN" and is_equipment_token(token):
-            return Quantity(1)  # "a Bradley", "the tank"; not "most missiles"
+        if not tokens and token.tag_ == "NN" and is_equipment_token(token) and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            return Quantity(1)  # "a Bradley" is one; "the drone", "the weapon" say no number
         return parse_number(tokens) if tokens else None
 
     def _retype_roles(self, roles: list[Role], event_type: str) -> list[Role]:

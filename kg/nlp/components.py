@@ -18,6 +18,7 @@ from .lexicon import (ABSTRACT_OBJECTS, KIN_NOUNS, PARTITIVES, ECONOMIC_WORDS, A
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS, MEANS_VERBS)
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")
+_ORDINAL_SPAN = re.compile(r"\b\d+(st|nd|rd|th)\s+(day|week|month|year)s?\b", re.IGNORECASE)
 
 __all__ = ["comma_named_left", "names_origin", "names_topic", "referent", "is_place_token", "is_equipment_token", "Frame", "DomainEntities", "ParagraphBreaks", "EventFrames", "Attribution"]
 
@@ -1065,6 +1066,10 @@ def _status(token: Token) -> str:
             # not recognised): a relative clause tells its own event
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("if", "unless") for c in node.children):
             break  # "just as Russia is striking Ukraine, you can understand ...": set in the main clause, not governed by it
+        if node.dep_ == "conj" and node.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) \
+                and not any(c.dep_ == "mark" for c in ancestor.children):  # ("if Belarus or Russia is attacked")
+            break  # "Germany will train them, the minister said", "Russia may attack, but Ukraine struck first": a
+            # clause with a subject of its own is not governed by the one it is coordinated with
         chain.append(ancestor)
         if ancestor.dep_ in ("ROOT", "ccomp", "parataxis"):
             break
@@ -1138,6 +1143,11 @@ def _imperative(verb: Token) -> bool:
     return opening is not None and opening.i == verb.i
 
 
+#: Verbs of asking: what they ask "for" or "about" is not done yet.
+_REQUEST_VERBS = frozenset({"appeal", "call", "ask", "press", "plead", "beg", "lobby"})
+#: Nouns of what follows an event: "the consequences of an invasion" has not happened.
+_OUTCOME_NOUNS = frozenset({"consequence", "cost", "price", "repercussion", "outcome"})
+
 #: Verbs that bring the event their object names into being: "plans to hold the summit" has not held it yet.
 _CREATING_VERBS = frozenset({"launch", "hold", "stage", "mount", "conduct", "carry", "make", "pay", "organize",
                              "organise", "host", "start", "begin", "convene"})
@@ -1166,6 +1176,8 @@ def _nominal_status(token: Token) -> str:
     if token.dep_ == "nsubj" and any(c.dep_ in ("acomp", "attr") and c.lower_ in NOMINAL_PLANNED
                                      for c in governor.children):
         return "planned"  # "an invasion is imminent"
+    if token.dep_ == "pobj" and governor.lower_ in ("for", "about") and governor.head.lemma_.lower() in _REQUEST_VERBS:
+        return "planned"  # "appealed for the supply of weapons": asked for, not done
     if token.dep_ == "pobj" and governor.lower_ in ("of", "for", "against") and governor.head.pos_ in ("NOUN", "VERB"):
         governor = governor.head  # "the threat of invasion", "plans for an offensive"
     elif token.dep_ == "pobj" and governor.dep_ == "agent" and governor.head.lemma_.lower() in THREAT_WORDS:
@@ -1176,13 +1188,16 @@ def _nominal_status(token: Token) -> str:
     lemma = governor.lemma_.lower()
     if governor.i == token.i:
         return "occurred"
+    if not presupposed(token) and _denied_above(governor):
+        return "denied"  # "Russia has denied it intends to launch an attack"
     if governor.dep_ == "xcomp" and governor.head.lemma_.lower() in PLAN_WORDS and (
             not presupposed(token) or lemma in _CREATING_VERBS):
         return "planned"  # "plans to hold a summit on August 23", "the summit"; not "want to continue the invasion"
     if lemma in THREAT_WORDS:
         return "threatened"
-    if lemma in POSSIBILITY_WORDS:
-        return "planned"  # "fears of an invasion", "in case of an attack", "deter an offensive"
+    if lemma in POSSIBILITY_WORDS or (lemma in _OUTCOME_NOUNS and not presupposed(token)):
+        return "planned"  # "fears of an invasion", "in case of an attack", "deter an offensive", "the consequences
+        # of an invasion" (not "of the invasion")
     if lemma == "call" and token.dep_ != "pobj":
         return "occurred"  # "called the strikes cruel"; only "called for an offensive" plans one
     if lemma in PLAN_WORDS or lemma in DENIAL_VERBS - {"fail"}:
@@ -1193,6 +1208,16 @@ def _nominal_status(token: Token) -> str:
         negated = any(c.dep_ == "neg" for c in governor.children)
         return "denied" if negated else "planned"  # "could launch an offensive", "did not launch an attack"
     return "occurred"
+
+
+def _denied_above(verb: Token) -> bool:
+    """A plan told inside a denial: "denied it intends to", "denies planning to"."""
+    node = verb
+    while node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in DENIAL_VERBS - {"fail"}:
+            return True
+    return False
 
 
 def presupposed(token: Token) -> bool:
@@ -1218,6 +1243,7 @@ def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
              and not (e.start >= 2 and doc[e.start - 2].lower_ == "as" and doc[e.start - 1].lower_ == "of")
              and not (e.end < len(doc) and doc[e.end].lower_ in ("after", "before", "later", "earlier"))
              and not e.text.lower().endswith(("-day", "-year", "-month", "-week", "-old", " old"))
+             and not _ORDINAL_SPAN.search(e.text)  # "in its 68th day": a count of days, not 1968
              and not (len(e) == 1 and e[0].like_num and len(e[0].text) <= 2)]  # "Mr Zakrzewski, 55,": an age
     distance = _verbal_reach(token) if token.pos_ == "VERB" else _nominal_reach(token)
     attached: list[tuple[int, Span]] = []

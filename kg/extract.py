@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .model import Article, Claim, DateRef, Entity, Event, Extraction, Quantity, Role
 from .names import name_key
-from .nlp.components import (Frame, comma_named_left, names_origin, names_topic, region_of_name, region_written_after, is_equipment_token,
+from .nlp.components import (Frame, comma_named_left, names_origin, names_topic, region_names, region_of_name, region_written_after, is_equipment_token,
                              is_place_token)
 from .nlp.lexicon import (APPROXIMATORS, CIVILIAN_NOUNS, DIRECTION_WORDS, POSITION_NOUNS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, GENERIC_SOURCES,
                           GOVERNMENT_NOUNS, LOCATIVE_PREPS, ORIGIN_TYPES, PERSON_NOUNS, PLACE_NOUNS, PLAN_WORDS, TITLE_WORDS,
@@ -368,7 +368,8 @@ class _ArticleState:
         if not any(r.role == "place" for r in roles):
             nearest = self._nearest_place(sent, trigger, frame)
             if nearest is not None:
-                add("place", nearest.i, inferred=True)
+                for place in region_names(nearest) or [nearest]:  # "the Donetsk and Luhansk regions": two
+                    add("place", place.i, inferred=True)
         # kinds decide roles: a place named as agent or target is also where it happened
         roles = self._retype_roles(roles, frame.type)
         quantity = parse_number(_quantity_tokens(trigger)) if frame.quantity is not None else None
@@ -730,6 +731,9 @@ def _claimed_quantity(event: Event) -> Quantity | None:
 
 # ---------------------------------------------------------------------------------- phrases
 
+#: What a minister is minister of: "the deputy minister of foreign affairs".
+_PORTFOLIOS = frozenset({"affair", "affairs", "defence", "defense", "interior", "justice", "finance", "economy",
+                         "energy", "health", "security", "intelligence", "agriculture", "infrastructure"})
 _NOT_ROLES = frozenset({"the", "of", "former", "acting", "ex", "mr", "mrs", "ms", "dr"})  # "Mr" says no office
 _STRIP_LEFT = {"det", "predet", "nummod", "quantmod", "advmod", "punct", "cc", "preconj", "neg", "case"}
 
@@ -781,14 +785,15 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
             if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_ or
                             objects[0].lemma_.lower() in GOVERNMENT_NOUNS | FORCE_NOUNS or
                             # "the head of British diplomacy": a title whose "of" phrase says whose
-                            (lemma in PERSON_NOUNS | TITLE_WORDS and right.lower_ == "of" and any(
-                                c.ent_type_ in ("NORP", "GPE", "ORG") for c in objects[0].children))):
+                            (lemma in PERSON_NOUNS | TITLE_WORDS and right.lower_ == "of" and (any(
+                                c.ent_type_ in ("NORP", "GPE", "ORG") for c in objects[0].children)
+                                or objects[0].lemma_.lower() in _PORTFOLIOS))):
                 words.extend(_phrase_without_clauses(right))
     words = sorted(set(words), key=lambda t: t.i)
     # drop quantities, hedges and leading determiners that hung on modifiers
     words = _without_trailing_possessive(words)
     words = [t for t in words if not (t.like_num and t.dep_ in ("nummod", "quantmod", "compound")
-                                      and parse_number([t]) is not None)
+                                      and parse_number([t]) is not None and not _hyphenated(t))  # "53-year-old"
              and t.lower_ not in APPROXIMATORS | {"a", "an", "the", "recently", "also"}]
     if token.ent_type_ == "GPE" and token.pos_ == "PROPN":  # "neighbouring Belarus", "occupied Melitopol"
         words = [t for t in words if not (t.dep_ == "amod" and t.head.i == token.i and t.is_lower
@@ -994,8 +999,9 @@ def _entity_span(token: Token) -> Span | None:
 
 def _join(words: list[Token], head: Token, kind: str) -> str:
     kept = {t.i for t in words}
-    # "German-made weapons" without "made": no hyphen left hanging
-    words = [t for t in words if t.tag_ != "HYPH" or (t.i - 1 in kept and t.i + 1 in kept)]
+    # "German-made weapons" without "made": no hyphen left hanging; "James [Heappey]": an editor's brackets are
+    # not part of a name
+    words = [t for t in words if (t.tag_ != "HYPH" or (t.i - 1 in kept and t.i + 1 in kept)) and t.text not in ("[", "]")]
     parts = []
     for number, t in enumerate(words):
         text = t.lemma_ if (t.i == head.i and kind == "Equipment" and t.tag_ in ("NNS", "NNPS")) else t.text

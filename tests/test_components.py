@@ -4487,3 +4487,90 @@ def test_what_is_asked_for_and_an_event_whose_consequences_are_warned_of_are_pla
     extraction = _extract(parsed(CONSEQUENCES_OF_AN_INVASION, ents=[(0, 1, "PERSON"), (2, 3, "GPE"), (10, 11, "GPE")]))
     invasion = next(e for e in extraction.events if e.trigger == "invasion")
     assert invasion.status == "planned"
+
+
+# "As James [Heappey] has said, they have a right to defend themselves."
+EDITORS_BRACKETS = """
+As as SCONJ IN mark 6
+James James PROPN NNP nsubj 6
+[ [ X XX nsubj 6
+Heappey Heappey PROPN NNP nsubj 6
+] ] PUNCT -RRB- nsubj 6
+has have AUX VBZ aux 6
+said say VERB VBN advcl 9
+, , PUNCT , punct 9
+they they PRON PRP nsubj 9
+have have VERB VBP ROOT 9
+a a DET DT det 11
+right right NOUN NN dobj 9
+to to PART TO aux 13
+defend defend VERB VB acl 11
+themselves themselves PRON PRP dobj 13
+. . PUNCT . punct 9
+"""
+# "A 53-year-old woman was wounded in Kherson."
+AGE_BEFORE_A_NOUN = """
+A a DET DT det 6
+53 53 NUM CD nummod 3
+- - PUNCT HYPH punct 3
+year year NOUN NN npadvmod 5
+- - PUNCT HYPH punct 5
+old old ADJ JJ amod 6
+woman woman NOUN NN nsubjpass 8
+was be AUX VBD auxpass 8
+wounded wound VERB VBN ROOT 8
+in in ADP IN prep 8
+Kherson Kherson PROPN NNP pobj 9
+. . PUNCT . punct 8
+"""
+# "The Russian deputy minister of foreign affairs visited Minsk."
+MINISTER_OF_A_PORTFOLIO = """
+The the DET DT det 3
+Russian russian ADJ JJ amod 3
+deputy deputy NOUN NN compound 3
+minister minister NOUN NN nsubj 7
+of of ADP IN prep 3
+foreign foreign PROPN NNP amod 6
+affairs affair NOUN NNS pobj 4
+visited visit VERB VBD ROOT 7
+Minsk Minsk PROPN NNP dobj 7
+. . PUNCT . punct 7
+"""
+# "Officials dismissed reports from towns of the Donetsk and Luhansk regions of a planned Ukrainian attack."
+TWO_REGIONS_NEAREST = """
+Officials official NOUN NNS nsubj 1
+dismissed dismiss VERB VBD ROOT 1
+reports report NOUN NNS dobj 1
+from from ADP IN prep 2
+towns town NOUN NNS pobj 3
+of of ADP IN prep 4
+the the DET DT det 10
+Donetsk Donetsk PROPN NNP nmod 10
+and and CCONJ CC cc 7
+Luhansk Luhansk PROPN NNP conj 7
+regions region NOUN NNS pobj 5
+of of ADP IN prep 10
+a a DET DT det 15
+planned plan VERB VBN amod 15
+Ukrainian ukrainian ADJ JJ amod 15
+attack attack NOUN NN pobj 11
+. . PUNCT . punct 1
+"""
+
+
+def test_names_lose_brackets_keep_an_age_and_a_portfolio_and_two_regions_stay_two():
+    text = "As James [Heappey] has said, they have a right to defend themselves."
+    extraction = _extract(parsed(EDITORS_BRACKETS, ents=[(1, 4, "PERSON")], text=text))
+    assert ("agent", "James Heappey") in {r for e in extraction.events for r in _roles(extraction, e)}
+    text = "A 53-year-old woman was wounded in Kherson."
+    extraction = _extract(parsed(AGE_BEFORE_A_NOUN, ents=[(1, 6, "DATE"), (10, 11, "GPE")], text=text))
+    (loss,) = extraction.events
+    assert ("target", "53-year-old woman") in _roles(extraction, loss)
+    extraction = _extract(parsed(MINISTER_OF_A_PORTFOLIO, ents=[(1, 2, "NORP"), (8, 9, "GPE")]))
+    (visit,) = extraction.events
+    assert ("agent", "Russian deputy minister of foreign affairs") in _roles(extraction, visit)
+    extraction = resolve(_extract(parsed(TWO_REGIONS_NEAREST, ents=[(7, 8, "PERSON"), (9, 10, "PERSON"),
+                                                                    (14, 15, "NORP")])))
+    (attack,) = extraction.events
+    places = sorted(extraction.entities[r.entity].name for r in attack.roles if r.role == "place")
+    assert places == ["Donetsk Oblast", "Luhansk Oblast"]

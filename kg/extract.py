@@ -544,7 +544,7 @@ class _ArticleState:
         wanted = name_key(name)
         for mention in reversed(self.history):
             entity = self.entities[mention.key]
-            if entity.kind == "Person" and len(entity.name.split()) > 1 and _personal_name(entity.name) and \
+            if entity.kind == "Person" and _personal_name(entity.name) and \
                     name_key(entity.name.split()[-1]) == wanted:
                 entity.aliases.add(name)
                 return entity
@@ -558,7 +558,7 @@ class _ArticleState:
         verb_subject = {self.base + t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                         for t in c.subtree} if token.dep_ in ("dobj", "dative", "pobj") else set()
         # nor a subject pronoun a name inside the phrase set before it, other than that phrase's own subject:
-        # "Speaking at the residence of Martin Harris, she thanked ...": she is not Harris ("When Putin met Xi,
+        # "Opening the exhibition of Anna Kowalska, he said ...": he is not Kowalska ("When Putin met Xi,
         # he said ...": he may be Putin)
         fronted = {self.base + t.i for c in token.head.children if c.i < token.i and c.dep_ in ("advcl", "prep")
                    for t in c.subtree if not any(a.dep_ in ("nsubj", "nsubjpass") and a.head.i == c.i
@@ -691,14 +691,17 @@ _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du",
 
 
 def _personal_name(name: str) -> bool:
-    """Ends in a name of two words or more: "Sergei Lavrov", "President of Ukraine Volodymyr Zelensky", not
-    "supreme leaders of Iran and Russia" or "Secretary General of NATO", whose last word is no surname."""
+    """Ends in a personal name: "Sergei Lavrov", "President of Ukraine Volodymyr Zelensky", not "leaders of
+    Poland and Hungary", "Secretary General of NATO" or "leader of North Korea", whose last word is no surname.
+    After a title's "of" the name is the run of capitalised words less the one that ends the title."""
+    words = name.split()
     run = 0
-    for word in reversed(name.split()):
+    for word in reversed(words):
         if not (word.lstrip("-\u2010'\u2019")[:1].isupper() or word in _NAME_PARTICLES):
             break
         run += 1
-    return run >= 2
+    titled = run < len(words)
+    return run >= (3 if titled else 2)
 
 
 def _names_no_one(entity: Entity, role: str) -> bool:
@@ -732,7 +735,7 @@ def _claimed_quantity(event: Event) -> Quantity | None:
 # ---------------------------------------------------------------------------------- phrases
 
 #: What a minister is minister of: "the deputy minister of foreign affairs".
-_PORTFOLIOS = frozenset({"affair", "affairs", "defence", "defense", "interior", "justice", "finance", "economy",
+_PORTFOLIOS = frozenset({"affair", "defence", "defense", "interior", "justice", "finance", "economy",
                          "energy", "health", "security", "intelligence", "agriculture", "infrastructure"})
 _NOT_ROLES = frozenset({"the", "of", "former", "acting", "ex", "mr", "mrs", "ms", "dr"})  # "Mr" says no office
 _STRIP_LEFT = {"det", "predet", "nummod", "quantmod", "advmod", "punct", "cc", "preconj", "neg", "case"}

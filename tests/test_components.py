@@ -4574,3 +4574,60 @@ def test_names_lose_brackets_keep_an_age_and_a_portfolio_and_two_regions_stay_tw
     (attack,) = extraction.events
     places = sorted(extraction.entities[r.entity].name for r in attack.roles if r.role == "place")
     assert places == ["Donetsk Oblast", "Luhansk Oblast"]
+
+
+# "KYIV, March 3 -- Russian forces shelled Kharkiv."
+DATELINE_DOUBLE_HYPHEN = """
+KYIV KYIV PROPN NNP nsubj 7
+, , PUNCT , punct 0
+March March PROPN NNP npadvmod 0
+3 3 NUM CD nummod 2
+-- -- PUNCT : punct 0
+Russian russian ADJ JJ amod 6
+forces force NOUN NNS nsubj 7
+shelled shell VERB VBD ROOT 7
+Kharkiv Kharkiv PROPN NNP dobj 7
+. . PUNCT . punct 7
+"""
+# "Reporters asked Peskov about the strike on Kharkiv."
+ASKED_ABOUT_A_STRIKE = """
+Reporters reporter NOUN NNS nsubj 1
+asked ask VERB VBD ROOT 1
+Peskov Peskov PROPN NNP dobj 1
+about about ADP IN prep 1
+the the DET DT det 5
+strike strike NOUN NN pobj 3
+on on ADP IN prep 5
+Kharkiv Kharkiv PROPN NNP pobj 6
+. . PUNCT . punct 1
+"""
+# "The leader of North Korea visited Moscow. Later, Korea fired missiles."
+TITLE_ENDING_IN_A_PLACE = """
+The the DET DT det 1
+leader leader NOUN NN nsubj 5
+of of ADP IN prep 1
+North North PROPN NNP compound 4
+Korea Korea PROPN NNP pobj 2
+visited visit VERB VBD ROOT 5
+Moscow Moscow PROPN NNP dobj 5
+. . PUNCT . punct 5
+Later later ADV RB advmod 11
+, , PUNCT , punct 11
+Korea Korea PROPN NNP nsubj 11
+fired fire VERB VBD ROOT 11
+missiles missile NOUN NNS dobj 11
+. . PUNCT . punct 11
+"""
+
+
+def test_a_double_hyphen_dateline_a_question_about_a_strike_and_a_title_that_ends_in_a_place():
+    text = "KYIV, March 3 -- Russian forces shelled Kharkiv."
+    extraction = _extract(parsed(DATELINE_DOUBLE_HYPHEN, ents=[(2, 4, "DATE"), (5, 6, "NORP"), (8, 9, "GPE")], text=text))
+    (strike,) = extraction.events
+    assert ("agent", "KYIV") not in _roles(extraction, strike)
+    extraction = _extract(parsed(ASKED_ABOUT_A_STRIKE, ents=[(2, 3, "PERSON"), (7, 8, "GPE")]))
+    (strike,) = extraction.events
+    assert strike.status == "occurred"  # asked about a strike done, not asked for one
+    extraction = _extract(parsed(TITLE_ENDING_IN_A_PLACE, ents=[(3, 5, "GPE"), (6, 7, "GPE"), (10, 11, "GPE")]))
+    fired = next(e for e in extraction.events if e.trigger == "fired")
+    assert ("agent", "leader of North Korea") not in _roles(extraction, fired)

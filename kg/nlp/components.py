@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import (ABSTRACT_OBJECTS, KIN_NOUNS, PARTITIVES, ECONOMIC_WORDS, ABUSE_VERBS, ARMED_MODIFIERS, RESPONSES, DISPOSITION_WORDS, JOURNEY_VERBS, CONDITIONS_MET, FORCE_NOUNS, GOVERNMENT_NOUNS, PERSON_NOUNS, INSTITUTION_MODIFIERS, SPOKEN_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED, ORIGIN_TYPES,
                       PLACE_NOUNS, PLAN_WORDS, REPEL_VERBS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
-                      SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS, MEANS_VERBS)
+                      SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS, MEANS_VERBS, MUNITIONS, REQUEST_VERBS)
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _ORDINAL_SPAN = re.compile(r"\b\d+(st|nd|rd|th)\s+(day|week|month|year)s?\b", re.IGNORECASE)
@@ -570,6 +570,7 @@ class EventFrames:
     def __call__(self, doc: Doc) -> Doc:
         frames: list[Frame] = []
         for sent in doc.sents:
+            opening = _dateline_end(sent)
             for token in sent:
                 kind = _trigger_type(token)
                 if kind is None:
@@ -586,7 +587,7 @@ class EventFrames:
                     _owners_of_lost_equipment(frame, doc)
                 frame.status = _status(token)
                 frame.dates = _date_for(token, sent)
-                _drop_roles_before(frame, _dateline_end(sent))
+                _drop_roles_before(frame, opening)
                 frames.append(frame)
         doc._.kg_frames = frames
         return doc
@@ -877,10 +878,6 @@ def is_equipment_token(token: Token) -> bool:
         any(c.lemma_.lower() in EQUIPMENT_NOUNS for c in token.children) or text.isupper()
 
 
-#: What is fired rather than fired at.
-_MUNITIONS = frozenset({"missile", "rocket", "drone", "shell", "bomb", "munition", "uav", "projectile"})
-
-
 def _add_object(frame: Frame, heads: list[Token]) -> None:
     heads = [place for h in heads if h.ent_type_ not in ("DATE", "TIME") for place in _place_before_its_region(referent(h))]
     trigger = heads[0].doc[frame.trigger] if heads else None
@@ -888,7 +885,7 @@ def _add_object(frame: Frame, heads: list[Token]) -> None:
     attacked = trigger is not None and frame.type in ("Attack", "Strike") and trigger.pos_ == "VERB" and \
         trigger.lemma_.lower() not in MEANS_VERBS
     for head in heads:
-        if is_equipment_token(head) and (not attacked or head.lemma_.lower() in _MUNITIONS):
+        if is_equipment_token(head) and (not attacked or head.lemma_.lower() in MUNITIONS):
             frame.equipment.append(head.i)  # ("attacked with 34 rockets", garbled as "attacked 34 rockets")
         elif frame.type in ("Advance", "Visit") and (is_place_token(head) or (
                 trigger is not None and trigger.lemma_.lower() in CAPTURE_VERBS and head.pos_ == "PROPN"
@@ -932,7 +929,8 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
                if t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in ("appos",)
                for named in (region_names(t) or [referent(t)])]
     objects = [place for obj in objects for place in _place_before_its_region(obj)]
-    if word in DIRECTION_WORDS or prep.lemma_.lower() in DIRECTION_WORDS:
+    if word in DIRECTION_WORDS or prep.lemma_.lower() in DIRECTION_WORDS or names_origin(word, frame.type) or \
+            names_topic(word, frame.type):
         return
     said_places: set[int] = set()  # names that "west of", "the outskirts of" say are places
     for obj in objects:
@@ -953,8 +951,6 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
                       and obj.ent_type_ not in ("NORP", "DATE") and obj.lemma_.lower() not in TITLE_WORDS
                      # "in World War II" is a time; "at Nove, Kharkiv" a village whatever the tagger says
                      and (obj.ent_type_ != "EVENT" or region_written_after(obj)))
-        if names_origin(word, frame.type) or names_topic(word, frame.type):
-            continue
         if word == "of" and noun and frame.type == "Advance" and prep.head.lemma_.lower() in _MOVEMENT_NOUNS and (
                 obj.ent_type_ in ("GPE", "NORP", "ORG") or lemma in FORCE_NOUNS):
             frame.agents.append(obj.i)  # "the advances of Ukraine": who advances, not what is taken
@@ -1067,7 +1063,7 @@ def _status(token: Token) -> str:
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("if", "unless") for c in node.children):
             break  # "just as Russia is striking Ukraine, you can understand ...": set in the main clause, not governed by it
         if node.dep_ == "conj" and node.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) \
-                and not any(c.dep_ == "mark" for c in ancestor.children):  # ("if Belarus or Russia is attacked")
+                and not _conditional(ancestor):  # ("if Belarus or Russia is attacked")
             break  # "Germany will train them, the minister said", "Russia may attack, but Ukraine struck first": a
             # clause with a subject of its own is not governed by the one it is coordinated with
         chain.append(ancestor)
@@ -1107,7 +1103,7 @@ def _status(token: Token) -> str:
                 token.head.lemma_.lower() in JOURNEY_VERBS and token.head.tag_ == "VBD") and not _perfect(token):
         return "planned"
     for node in chain:
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+        if _conditional(node):
             return "planned"  # "if Ukraine retook Crimea": a condition, not something done
     for words, status in ((THREAT_WORDS, "threatened"), (PLAN_WORDS, "planned")):
         if governing & words:
@@ -1143,8 +1139,6 @@ def _imperative(verb: Token) -> bool:
     return opening is not None and opening.i == verb.i
 
 
-#: Verbs of asking: what they ask "for" or "about" is not done yet.
-_REQUEST_VERBS = frozenset({"appeal", "call", "ask", "press", "plead", "beg", "lobby"})
 #: Nouns of what follows an event: "the consequences of an invasion" has not happened.
 _OUTCOME_NOUNS = frozenset({"consequence", "cost", "price", "repercussion", "outcome"})
 
@@ -1176,8 +1170,10 @@ def _nominal_status(token: Token) -> str:
     if token.dep_ == "nsubj" and any(c.dep_ in ("acomp", "attr") and c.lower_ in NOMINAL_PLANNED
                                      for c in governor.children):
         return "planned"  # "an invasion is imminent"
-    if token.dep_ == "pobj" and governor.lower_ in ("for", "about") and governor.head.lemma_.lower() in _REQUEST_VERBS:
-        return "planned"  # "appealed for the supply of weapons": asked for, not done
+    if token.dep_ == "pobj" and governor.head.lemma_.lower() in REQUEST_VERBS and (
+            governor.lower_ == "for" or (governor.lower_ == "about" and governor.head.lemma_.lower() == "appeal")):
+        return "planned"  # "appealed for the supply of weapons" ("appealed about", as translations write it): asked
+        # for, not done; "asked about the strike" asks about one done
     if token.dep_ == "pobj" and governor.lower_ in ("of", "for", "against") and governor.head.pos_ in ("NOUN", "VERB"):
         governor = governor.head  # "the threat of invasion", "plans for an offensive"
     elif token.dep_ == "pobj" and governor.dep_ == "agent" and governor.head.lemma_.lower() in THREAT_WORDS:
@@ -1189,7 +1185,7 @@ def _nominal_status(token: Token) -> str:
     if governor.i == token.i:
         return "occurred"
     if not presupposed(token) and _denied_above(governor):
-        return "denied"  # "Russia has denied it intends to launch an attack"
+        return "denied"  # "the army denied it means to mount an assault"
     if governor.dep_ == "xcomp" and governor.head.lemma_.lower() in PLAN_WORDS and (
             not presupposed(token) or lemma in _CREATING_VERBS):
         return "planned"  # "plans to hold a summit on August 23", "the summit"; not "want to continue the invasion"
@@ -1277,10 +1273,14 @@ def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
     return [(dangling[0].start, dangling[0].end)]
 
 
+def _conditional(verb: Token) -> bool:
+    """A clause opened by "if" or "unless"."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
 def _in_condition(token: Token) -> bool:
-    """"On Monday, the White House announced sanctions if Moscow invades": a condition has no day yet."""
-    return any(node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children)
-               for node in (token, *token.ancestors))
+    """"On Monday, the spokeswoman announced sanctions if Moscow invades": a condition has no day yet."""
+    return any(node.dep_ == "advcl" and _conditional(node) for node in (token, *token.ancestors))
 
 
 def _verbal_reach(token: Token) -> dict[int, int]:
@@ -1419,9 +1419,6 @@ def _reporting_clause(trigger: Token) -> tuple[Token | None, list[Token]]:
         if verb.dep_ in ("conj", "parataxis") and verb.i > trigger.i and (speakers := _inverted_speakers(verb)):
             return verb, speakers
     return None, []
-
-
-_DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 
 def _inverted_speakers(verb: Token) -> list[Token]:

@@ -238,12 +238,16 @@ IRREGULAR_FORMS = {"retook": "retake", "retaken": "retake", "overran": "overrun"
                    "fought": "fight", "downed": "down", "shelled": "shell"}
 #: Verbs whose object (or subject) is the weapon, not what it hit: "launched cluster shells", "shells exploding".
 MEANS_VERBS = {"launch", "fire", "drop", "use", "deploy", "hurl", "lob", "unleash", "explode", "detonate"}
+#: What is fired rather than fired at.
+MUNITIONS = {"missile", "rocket", "drone", "shell", "bomb", "munition", "uav", "projectile"}
 #: Light verbs with "in": "engaged in an offensive", "took part in the assault".
 ENGAGE_VERBS = {"engage", "participate", "involve", "take", "join", "succeed", "fail"}
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
           "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."]
 #: Verbs whose object, not subject, does what the infinitive says: "urged Germany to send tanks".
+#: Verbs of asking: what they ask "for" is not done yet ("appealed for the supply of weapons").
+REQUEST_VERBS = {"appeal", "call", "ask", "press", "plead", "beg", "lobby", "urge", "request"}
 OBJECT_CONTROL_VERBS = {"urge", "ask", "call", "appeal", "press", "persuade", "encourage", "allow", "tell",
                         "order", "force", "invite", "request", "instruct", "authorize", "permit", "pressure",
                         "prompt", "push", "compel", "enable", "help", "lead", "inspire", "convince", "drive",

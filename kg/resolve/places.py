@@ -376,8 +376,9 @@ MAJOR_CITY = 100_000
 
 
 def _dwarfed(namesake: PlaceRecord, best: PlaceRecord) -> bool:
-    """A namesake under a fifth the size of a major city ("Moscow, Idaho", "Odessa, Texas", "Geneva, Illinois";
-    not "Birmingham, Alabama", which a US article means)."""
+    """A namesake under a fifth the size of a major city: "Moscow, Idaho", "Odessa, Texas", "Geneva, Illinois"
+    (and "Birmingham, Alabama", a sixth of England's: a US article that means it is read as England's, with the
+    place marked ambiguous and Alabama's among its candidates)."""
     return best.population >= MAJOR_CITY and namesake.population * 5 < best.population
 
 

@@ -20,7 +20,7 @@ from .nlp.components import (Frame, comma_named_left, names_origin, names_topic,
                              is_place_token)
 from .nlp.lexicon import (APPROXIMATORS, CIVILIAN_NOUNS, DIRECTION_WORDS, POSITION_NOUNS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, GENERIC_SOURCES,
                           GOVERNMENT_NOUNS, LOCATIVE_PREPS, ORIGIN_TYPES, PERSON_NOUNS, PLACE_NOUNS, PLAN_WORDS, TITLE_WORDS,
-                          VAGUE_NUMBERS)
+                          VAGUE_NUMBERS, DENIAL_VERBS, EVENT_TRIGGERS, REPORT_VERBS)
 from .nlp.pipeline import MAX_CHUNK_CHARS
 
 __all__ = ["extract", "extract_docs", "extract_many", "chunks", "resolve_date", "parse_number"]
@@ -612,12 +612,26 @@ class _ArticleState:
                     heads = [m for m in own if token.doc[m.start - self.base].dep_ != "compound"]
                     verb = _verb_above(token)
                     clauses = [verb] + ([_verb_above(verb)] if verb.dep_ in ("pcomp", "xcomp") else [])
+                    if token.head.lemma_.lower() in EVENT_TRIGGERS:
+                        # the owner of an event noun is who acts in it, the subject of the clause that controls
+                        # it: "Russia is unlikely to be able to subdue Ukraine in its current invasion" is Russia's
+                        controller = verb
+                        while controller.dep_ in ("xcomp", "acomp", "pcomp") and not any(
+                                c.dep_ in ("nsubj", "nsubjpass") for c in controller.children):
+                            controller = controller.head
+                        clause = {t.i for t in controller.subtree}
+                        found = next((m for m in heads if m.subject and m.start - self.base in clause), None)
+                        if found is not None:
+                            return self.entities[found.key]
                     found = next((m for clause in clauses for m in heads
                                   if m.start - self.base in {t.i for t in clause.subtree}), None) or \
                         next((m for m in own if m.subject), None) or next(iter(own), None)
                     if found is not None:
                         return self.entities[found.key]
             elif token.dep_ in ("nsubj", "nsubjpass"):
+                speaker = self._speaker_of_clause(token)
+                if speaker is not None:
+                    return speaker
                 subject = next((m for m in near if m.subject and m.kind in _GROUP_ANTECEDENTS), None)
                 if subject is not None:
                     return self.entities[subject.key]
@@ -669,6 +683,22 @@ class _ArticleState:
                       and index not in subjects and m.kind in _GROUP_ANTECEDENTS
                       and token.doc[index].dep_ != "compound"]
         return self.entities[acted_upon[0].key] if acted_upon else None
+
+    def _speaker_of_clause(self, token: Token) -> Entity | None:
+        """"Russia denies that it would attack", "the Russian side said it would strike": "it" in what is said or
+        denied is the one saying it (a country or body, or the country its adjective names)."""
+        verb = token.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORT_VERBS | DENIAL_VERBS:
+            return None
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        if subject is None:
+            return None
+        for word in (subject, *(c for c in subject.children if c.dep_ in ("amod", "compound", "poss"))):
+            entity = next((self.entities[m.key] for m in reversed(self.history)
+                           if m.start == self.base + word.i), None)
+            if entity is not None:
+                return entity if entity.kind in _GROUP_ANTECEDENTS else None
+        return None
 
     def _subject_of_clause(self, token: Token) -> Entity | None:
         subject = next((c for c in _verb_above(token).children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)

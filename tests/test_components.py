@@ -4631,3 +4631,55 @@ def test_a_double_hyphen_dateline_a_question_about_a_strike_and_a_title_that_end
     extraction = _extract(parsed(TITLE_ENDING_IN_A_PLACE, ents=[(3, 5, "GPE"), (6, 7, "GPE"), (10, 11, "GPE")]))
     fired = next(e for e in extraction.events if e.trigger == "fired")
     assert ("agent", "leader of North Korea") not in _roles(extraction, fired)
+
+
+# "The United States sent aid. The Russian side denies that it would attack Ukraine."
+IT_IN_WHAT_IS_DENIED = """
+The the DET DT det 2
+United United PROPN NNP compound 2
+States States PROPN NNP nsubj 3
+sent send VERB VBD ROOT 3
+aid aid NOUN NN dobj 3
+. . PUNCT . punct 3
+The the DET DT det 8
+Russian russian ADJ JJ amod 8
+side side NOUN NN nsubj 9
+denies deny VERB VBZ ROOT 9
+that that SCONJ IN mark 13
+it it PRON PRP nsubj 13
+would would AUX MD aux 13
+attack attack VERB VB ccomp 9
+Ukraine Ukraine PROPN NNP dobj 13
+. . PUNCT . punct 9
+"""
+# "Britain sent tanks. Russia is unlikely to be able to subdue Ukraine in its current invasion."
+ITS_EVENT_NOUN = """
+Britain Britain PROPN NNP nsubj 1
+sent send VERB VBD ROOT 1
+tanks tank NOUN NNS dobj 1
+. . PUNCT . punct 1
+Russia Russia PROPN NNP nsubj 5
+is be AUX VBZ ROOT 5
+unlikely unlikely ADJ JJ acomp 5
+to to PART TO aux 8
+be be AUX VB xcomp 6
+able able ADJ JJ acomp 8
+to to PART TO aux 11
+subdue subdue VERB VB xcomp 9
+Ukraine Ukraine PROPN NNP dobj 11
+in in ADP IN prep 11
+its its PRON PRP$ poss 16
+current current ADJ JJ amod 16
+invasion invasion NOUN NN pobj 13
+. . PUNCT . punct 5
+"""
+
+
+def test_it_in_what_is_said_or_denied_is_the_one_saying_it_and_its_invasion_is_the_subjects():
+    extraction = _extract(parsed(IT_IN_WHAT_IS_DENIED, ents=[(0, 3, "GPE"), (7, 8, "NORP"), (14, 15, "GPE")]))
+    attack = next(e for e in extraction.events if e.trigger == "attack")
+    assert attack.status == "denied" and ("agent", "Russian") in _roles(extraction, attack)
+    assert ("agent", "United States") not in _roles(extraction, attack)
+    extraction = _extract(parsed(ITS_EVENT_NOUN, ents=[(0, 1, "GPE"), (4, 5, "GPE"), (12, 13, "GPE")]))
+    invasion = next(e for e in extraction.events if e.trigger == "invasion")
+    assert ("agent", "Russia") in _roles(extraction, invasion) and ("agent", "Ukraine") not in _roles(extraction, invasion)

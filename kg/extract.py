@@ -623,8 +623,8 @@ class _ArticleState:
                         found = next((m for m in heads if m.subject and m.start - self.base in clause), None)
                         if found is not None:
                             return self.entities[found.key]
-                    found = next((m for clause in clauses for m in heads
-                                  if m.start - self.base in {t.i for t in clause.subtree}), None) or \
+                    spans = [{t.i for t in clause.subtree} for clause in clauses]
+                    found = next((m for span in spans for m in heads if m.start - self.base in span), None) or \
                         next((m for m in own if m.subject), None) or next(iter(own), None)
                     if found is not None:
                         return self.entities[found.key]
@@ -694,17 +694,18 @@ class _ArticleState:
         if subject is None:
             return None
         for word in (subject, *(c for c in subject.children if c.dep_ in ("amod", "compound", "poss"))):
-            entity = next((self.entities[m.key] for m in reversed(self.history)
-                           if m.start == self.base + word.i), None)
+            entity = self._mentioned_at(word)
             if entity is not None:
                 return entity if entity.kind in _GROUP_ANTECEDENTS else None
         return None
 
     def _subject_of_clause(self, token: Token) -> Entity | None:
         subject = next((c for c in _verb_above(token).children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
-        if subject is None:
-            return None
-        position = self.base + subject.i
+        return self._mentioned_at(subject) if subject is not None else None
+
+    def _mentioned_at(self, word: Token) -> Entity | None:
+        """The entity registered for the mention at this word, if any."""
+        position = self.base + word.i
         return next((self.entities[m.key] for m in reversed(self.history) if m.start == position), None)
 
 

@@ -350,12 +350,14 @@ def _capability(verb: Token) -> bool:
         return True
     if verb.dep_ == "acl" and head.lemma_.lower() in ("ability", "capability", "capacity"):
         return True
-    return verb.dep_ == "xcomp" and head.lower_ == "able" and not _achieved(head)
+    return verb.dep_ == "xcomp" and head.lower_ == "able" and not _done_ability(head)
 
 
-def _achieved(able: Token) -> bool:
+def _done_ability(word: Token) -> bool:
     """"was able to", "have been able to": an ability told in the past is a thing done."""
-    copula = able.head
+    if word.lower_ != "able":
+        return False
+    copula = word.head
     return copula.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in copula.children)
 
 
@@ -1086,7 +1088,7 @@ def _status(token: Token) -> str:
     # word is not planned
     coordinated = {node.head.i for node in chain if node.dep_ == "conj"}
     governing = {node.lemma_.lower() for node in chain if node.i != token.i and node.i not in coordinated
-                 and not (node.lower_ == "able" and _achieved(node))}  # "was able to destroy": done
+                 and not _done_ability(node)}  # "was able to destroy": done
     if governing & DENIAL_VERBS:
         return "denied"  # "denies planning to invade": a denial outranks the plan and the purpose below it
     if token.dep_ == "acl" and token.head.lemma_.lower() in PLAN_WORDS and any(
@@ -1098,8 +1100,7 @@ def _status(token: Token) -> str:
     # "to strengthen its defenses": a purpose or intention, not something done; the purpose of a journey made
     # is told as done ("visited the border to meet the troops")
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
-            token.head.lemma_.lower() not in FACTUAL_CONTROLLERS | THREAT_WORDS and not (
-                token.head.lower_ == "able" and _achieved(token.head)) and not (
+            token.head.lemma_.lower() not in FACTUAL_CONTROLLERS | THREAT_WORDS and not _done_ability(token.head) and not (
                 token.head.lemma_.lower() in JOURNEY_VERBS and token.head.tag_ == "VBD") and not _perfect(token):
         return "planned"
     for node in chain:
@@ -1164,7 +1165,7 @@ def _nominal_status(token: Token) -> str:
             governor.lemma_.lower() not in MENTION_VERBS:
         return "planned"  # "this should entail strikes on Crimea", "there may be a new invasion": not the invasion
     if first.dep_ in ("nsubj", "dobj", "nsubjpass", "attr") and governor.pos_ in ("VERB", "AUX") and not presupposed(first) \
-            and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in governor.children):
+            and _conditional(governor):
         return "planned"  # "if Russia conducted a new invasion": a condition
     governor = token.head
     if token.dep_ == "nsubj" and any(c.dep_ in ("acomp", "attr") and c.lower_ in NOMINAL_PLANNED

@@ -20,7 +20,7 @@ from .nlp.components import (Frame, comma_named_left, names_origin, names_topic,
                              is_place_token)
 from .nlp.lexicon import (APPROXIMATORS, CIVILIAN_NOUNS, DIRECTION_WORDS, POSITION_NOUNS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, GENERIC_SOURCES,
                           GOVERNMENT_NOUNS, LOCATIVE_PREPS, ORIGIN_TYPES, PERSON_NOUNS, PLACE_NOUNS, PLAN_WORDS, TITLE_WORDS,
-                          VAGUE_NUMBERS, DENIAL_VERBS, EVENT_TRIGGERS, REPORT_VERBS)
+                          VAGUE_NUMBERS, DENIAL_VERBS, EVENT_TRIGGERS, REPORT_VERBS, EQUIPMENT_NON_NAMES)
 from .nlp.pipeline import MAX_CHUNK_CHARS
 
 __all__ = ["extract", "extract_docs", "extract_many", "chunks", "resolve_date", "parse_number"]
@@ -268,6 +268,7 @@ class _ArticleState:
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     history: list[_Mention] = field(default_factory=list)
+    mentioned: set[tuple[int, str]] = field(default_factory=set)  # (start, key) of each mention in history
     base: int = 0
     last_date: tuple[int, DateRef] | None = None  # (number of the sentence that gave it, date)
     year_frame: tuple[int, int] | None = None  # (number of the sentence, year) of the last date written with its year
@@ -286,12 +287,18 @@ class _ArticleState:
             if text.count("\n\n", counted_to, sent.start_char):
                 self.last_date = self.year_frame = None  # so does a blank line
             counted_to = sent.start_char
-            # register entity mentions in order, for coreference
-            while next_ent < len(ents) and ents[next_ent].start < sent.end:
-                ent = ents[next_ent]
-                next_ent += 1
-                if ent.start >= sent.start and ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
-                    self._entity_for(ent.root, remember=True)
+            # register entity mentions in order, for coreference; a surname the tagger missed is a mention too
+            # ("Placing Zelenskyy on the wanted list ... killing him")
+            for token in sent:
+                while next_ent < len(ents) and ents[next_ent].start <= token.i:
+                    ent = ents[next_ent]
+                    next_ent += 1
+                    if ent.start >= sent.start and ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
+                        self._entity_for(ent.root)
+                if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ != "compound":
+                    person = self._surname(token.text)
+                    if person is not None:
+                        self._remember(person, token)
             sent_frames = [by_trigger[t.i] for t in sent if t.i in by_trigger]
             sent_date: DateRef | None = None
             # a sentence with no time of its own continues the one before it, in the same paragraph ("On 5
@@ -344,7 +351,7 @@ class _ArticleState:
         seen: set[tuple[str, str]] = set()
 
         def add(role: str, token_index: int, *, inferred: bool = False) -> str | None:
-            entity = self._entity_for(doc[token_index], remember=False)
+            entity = self._entity_for(doc[token_index])
             if entity is None or _names_no_one(entity, role):
                 return None
             pair = (role, entity.key)
@@ -375,7 +382,7 @@ class _ArticleState:
         quantity = parse_number(_quantity_tokens(trigger)) if frame.quantity is not None else None
         sources = []
         for index in frame.sources:
-            entity = self._entity_for(doc[index], remember=False)
+            entity = self._entity_for(doc[index])
             if entity is not None and entity.kind not in ("Equipment", "Settlement", "Region", "Facility"):
                 sources.append(entity.key)
         status = frame.status
@@ -411,7 +418,7 @@ class _ArticleState:
 
     def _as_place(self, token: Token) -> None:
         """A proper noun in a place role is a place, whatever kind the entity recogniser gave it."""
-        entity = self._entity_for(token, remember=False)
+        entity = self._entity_for(token)
         if entity is not None and entity.kind in ("Person", "Organization") and not entity.role:
             old = entity.key
             entity.kind = "Place"
@@ -508,7 +515,7 @@ class _ArticleState:
                     self.entities[key].supplied_by = self.entities[suppliers[0]].name
 
     # ---- entities
-    def _entity_for(self, token: Token, *, remember: bool) -> Entity | None:
+    def _entity_for(self, token: Token) -> Entity | None:
         found = self._corefer(token)
         if found is not None:
             return found
@@ -520,9 +527,14 @@ class _ArticleState:
         if owner is not None:  # "its military", "their troops": the owner's, as "Ukraine's military" would be
             name = f"{owner.name}'s {name.split(' ', 1)[1]}" if name.split(" ", 1)[0].lower() in _POSSESSIVES else name
             affiliation = affiliation or owner.name
-        if len(name.split()) == 1 and token.pos_ == "PROPN":
-            full = self._surname(name)
+        words = name.split()
+        if words[0].lower().rstrip(".") in _COURTESY_TITLES and len(words) == 2 and kind == "Person":
+            words = words[1:]  # "Ms Sandu" is the Maia Sandu named before
+        if len(words) == 1 and token.pos_ == "PROPN":
+            full = self._surname(words[0])
             if full is not None:
+                # "Truss said ...": a mention by surname is a mention of the person, later pronouns included
+                self._remember(full, token)
                 return full
         key = f"{kind}:{name_key(name)}" + (f"@{name_key(affiliation)}" if affiliation and kind in (
             "ArmedForce", "GovernmentBody") and name_key(affiliation) not in name_key(name) else "")
@@ -536,9 +548,17 @@ class _ArticleState:
             entity.affiliation = entity.affiliation or affiliation
             entity.origin = entity.origin or origin
             entity.located_in = entity.located_in or located
-        self.history.append(_Mention(key, kind, self.base + token.i, plural=token.tag_ in ("NNS", "NNPS"),
-                                     subject=token.dep_ in ("nsubj", "nsubjpass")))
+        self._remember(entity, token)
         return entity
+
+    def _remember(self, entity: Entity, token: Token) -> None:
+        """Record a mention once, in article order, for the pronouns and short names that follow."""
+        start = self.base + token.i
+        if (start, entity.key) in self.mentioned:
+            return
+        self.mentioned.add((start, entity.key))
+        self.history.append(_Mention(entity.key, entity.kind, start, plural=token.tag_ in ("NNS", "NNPS"),
+                                     subject=token.dep_ in ("nsubj", "nsubjpass")))
 
     def _surname(self, name: str) -> Entity | None:
         wanted = name_key(name)
@@ -643,6 +663,13 @@ class _ArticleState:
             lemma = token.lemma_.lower()
             wanted_kinds = {"city": {"Settlement"}, "town": {"Settlement"}, "village": {"Settlement"},
                             "region": {"Region"}, "oblast": {"Region"}, "country": {"Country"}}.get(lemma)
+            if lemma in ("man", "woman") and token.tag_ == "NN":
+                # "Ivan Petrov was 44 ... The man was to fight with the Wagner group": the person just written of
+                person = next((m for m in recent if m.kind == "Person" and not m.plural and m.subject
+                               and _personal_name(self.entities[m.key].name)), None)
+                if person is not None:
+                    self.entities[person.key].aliases.add(f"the {lemma}")
+                    return self.entities[person.key]
             for mention in reversed(self.history):
                 entity = self.entities[mention.key]
                 if mention.start >= position:
@@ -700,7 +727,12 @@ class _ArticleState:
         return None
 
     def _subject_of_clause(self, token: Token) -> Entity | None:
-        subject = next((c for c in _verb_above(token).children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        """The named subject of the clause a word sits in; an infinitive's is its controller's ("Xi planned to
+        speak with Zelensky after his trip": Xi's)."""
+        verb = _verb_above(token)
+        while verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
         return self._mentioned_at(subject) if subject is not None else None
 
     def _mentioned_at(self, word: Token) -> Entity | None:
@@ -768,7 +800,8 @@ def _claimed_quantity(event: Event) -> Quantity | None:
 #: What a minister is minister of: "the deputy minister of foreign affairs".
 _PORTFOLIOS = frozenset({"affair", "defence", "defense", "interior", "justice", "finance", "economy",
                          "energy", "health", "security", "intelligence", "agriculture", "infrastructure"})
-_NOT_ROLES = frozenset({"the", "of", "former", "acting", "ex", "mr", "mrs", "ms", "dr"})  # "Mr" says no office
+_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+_NOT_ROLES = frozenset({"the", "of", "former", "acting", "ex"}) | _COURTESY_TITLES  # "Mr" says no office
 _STRIP_LEFT = {"det", "predet", "nummod", "quantmod", "advmod", "punct", "cc", "preconj", "neg", "case"}
 
 
@@ -791,6 +824,9 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
         return name, "Country", None, None, None, None
     if token.ent_type_ == "GPE" and token.dep_ in ("amod", "poss") and token.pos_ == "ADJ":
         return token.text, "Country", None, None, None, None
+    if token.ent_type_ == "PERSON" and token.dep_ in ("compound", "amod") and token.head.tag_ == "NNS" and \
+            token.head.pos_ == "NOUN" and len(_entity_span(token) or ()) == 1:
+        return None  # "two Moldovan oligarchs": one word describing a group is where they are from, not a person
     # the noun phrase: left modifiers plus an "of" phrase for names like "Ministry of Defense"
     lefts = list(token.lefts)
     commas = [t.i for t in lefts if t.text == ","]
@@ -829,9 +865,12 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
     words = [t for t in words if not (t.like_num and t.dep_ in ("nummod", "quantmod", "compound")
                                       and parse_number([t]) is not None and not _hyphenated(t))  # "53-year-old"
              and t.lower_ not in APPROXIMATORS | {"a", "an", "the", "recently", "also"}]
-    if token.ent_type_ == "GPE" and token.pos_ == "PROPN":  # "neighbouring Belarus", "occupied Melitopol"
-        words = [t for t in words if not (t.dep_ == "amod" and t.head.i == token.i and t.is_lower
-                                          and t.lower_ not in DIRECTION_WORDS)] or [token]
+    if token.pos_ == "PROPN":  # "neighbouring Belarus", "occupied Melitopol", "separatist-held Donbas" (which
+        # the tagger may call an organisation): what is said of a place, not its name
+        said_of = {t.i for m in token.children if m.dep_ == "amod" and m.is_lower and m.lower_ not in DIRECTION_WORDS
+                   and (token.ent_type_ == "GPE" or m.lemma_.lower() in ("hold", "control", "occupy"))
+                   for t in m.subtree}
+        words = [t for t in words if t.i not in said_of] or [token]
     if not words:
         return None
     nationality = [t for t in words if t.ent_type_ in ("NORP", "GPE") and t.dep_ in ("amod", "compound", "nmod", "poss")
@@ -876,7 +915,8 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
     elif token.pos_ == "PROPN" and kind not in ("Equipment",):
         located = _containing_place(token)
     if kind == "Equipment":
-        words = [t for t in words if t not in nationality and t not in made and not t.lower_.endswith("-made")]
+        words = [t for t in words if t not in nationality and t not in made and not t.lower_.endswith("-made")
+                 and (t.i == token.i or t.lower_ not in EQUIPMENT_NON_NAMES)]  # "the latest missiles": missiles
         if nationality and origin is None:
             affiliation = nationality[0].text
     name = _join(words, token, kind)
@@ -1062,8 +1102,8 @@ def _kind(token: Token, ner: str, words: list[Token]) -> str | None:
         return "Equipment"
     if lemma in FACILITY_NOUNS and ner != "PERSON":
         return "Facility"
-    if ner == "PERSON":
-        return "Person"
+    if ner == "PERSON" or (ner == "ORG" and words[0].lower_.rstrip(".") in _COURTESY_TITLES):
+        return "Person"  # ("Ms Sandu", which the tagger may take for an organisation)
     if lemma in PERSON_NOUNS or lemma in CIVILIAN_NOUNS:
         return "Person"
     if ner == "NORP" or (ner == "GPE" and token.pos_ == "ADJ" and len(words) == 1):  # "Ukrainian" tagged GPE

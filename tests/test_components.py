@@ -4683,3 +4683,250 @@ def test_it_in_what_is_said_or_denied_is_the_one_saying_it_and_its_invasion_is_t
     extraction = _extract(parsed(ITS_EVENT_NOUN, ents=[(0, 1, "GPE"), (4, 5, "GPE"), (12, 13, "GPE")]))
     invasion = next(e for e in extraction.events if e.trigger == "invasion")
     assert ("agent", "Russia") in _roles(extraction, invasion) and ("agent", "Ukraine") not in _roles(extraction, invasion)
+
+
+# "Liz Truss spoke. Wang Wenbin answered. In her speech Truss said Nato must act."
+SURNAME_THEN_HER = """
+Liz Liz PROPN NNP compound 1
+Truss Truss PROPN NNP nsubj 2
+spoke speak VERB VBD ROOT 2
+. . PUNCT . punct 2
+Wang Wang PROPN NNP compound 5
+Wenbin Wenbin PROPN NNP nsubj 6
+answered answer VERB VBD ROOT 6
+. . PUNCT . punct 6
+In in ADP IN prep 12
+her her PRON PRP$ poss 10
+speech speech NOUN NN pobj 8
+Truss Truss PROPN NNP nsubj 12
+said say VERB VBD ROOT 12
+Nato Nato PROPN NNP nsubj 15
+must must AUX MD aux 15
+act act VERB VB ccomp 12
+. . PUNCT . punct 12
+"""
+# "Olena Kovalenko spoke. At his first meeting with Tusk, Sunak will seek closer ties."
+AT_HIS_MEETING = """
+Olena Olena PROPN NNP compound 1
+Kovalenko Kovalenko PROPN NNP nsubj 2
+spoke speak VERB VBD ROOT 2
+. . PUNCT . punct 2
+At at ADP IN prep 13
+his his PRON PRP$ poss 7
+first first ADJ JJ amod 7
+meeting meeting NOUN NN pobj 4
+with with ADP IN prep 7
+Tusk Tusk PROPN NNP pobj 8
+, , PUNCT , punct 13
+Sunak Sunak PROPN NNP nsubj 13
+will will AUX MD aux 13
+seek seek VERB VB ROOT 13
+closer close ADJ JJR amod 15
+ties tie NOUN NNS dobj 13
+. . PUNCT . punct 13
+"""
+# "Xi Jinping spoke. Xi wanted to phone Zelensky after his trip to Moscow."
+AFTER_HIS_TRIP = """
+Xi Xi PROPN NNP compound 1
+Jinping Jinping PROPN NNP nsubj 2
+spoke speak VERB VBD ROOT 2
+. . PUNCT . punct 2
+Xi Xi PROPN NNP nsubj 5
+wanted want VERB VBD ROOT 5
+to to PART TO aux 7
+phone phone VERB VB xcomp 5
+Zelensky Zelensky PROPN NNP dobj 7
+after after ADP IN prep 7
+his his PRON PRP$ poss 11
+trip trip NOUN NN pobj 9
+to to ADP IN prep 11
+Moscow Moscow PROPN NNP pobj 12
+. . PUNCT . punct 5
+"""
+# "Ivan Petrov met Oleg Orlov. Placing Petrov on the list means killing him." (the tagger misses the second Petrov)
+UNTAGGED_SURNAME = """
+Ivan Ivan PROPN NNP compound 1
+Petrov Petrov PROPN NNP nsubj 2
+met meet VERB VBD ROOT 2
+Oleg Oleg PROPN NNP compound 4
+Orlov Orlov PROPN NNP dobj 2
+. . PUNCT . punct 2
+Placing place VERB VBG csubj 11
+Petrov Petrov PROPN NNP dobj 6
+on on ADP IN prep 6
+the the DET DT det 10
+list list NOUN NN pobj 8
+means mean VERB VBZ ROOT 11
+killing kill VERB VBG xcomp 11
+him he PRON PRP dobj 12
+. . PUNCT . punct 11
+"""
+
+
+def test_a_person_named_by_surname_is_a_mention_that_later_pronouns_can_take():
+    extraction = _extract(parsed(SURNAME_THEN_HER, ents=[(0, 2, "PERSON"), (4, 6, "PERSON"), (11, 12, "PERSON"),
+                                                         (13, 14, "ORG")]))
+    speech = next(e for e in extraction.events if e.trigger == "speech")
+    assert _roles(extraction, speech) == {("agent", "Liz Truss")}
+    extraction = _extract(parsed(UNTAGGED_SURNAME, ents=[(0, 2, "PERSON"), (3, 5, "PERSON")]))
+    killing = next(e for e in extraction.events if e.trigger == "killing")
+    assert ("target", "Ivan Petrov") in _roles(extraction, killing)
+    assert ("target", "Oleg Orlov") not in _roles(extraction, killing)
+
+
+def test_a_possessive_is_the_subject_of_its_clause_or_of_the_clause_controlling_it():
+    extraction = _extract(parsed(AFTER_HIS_TRIP, ents=[(0, 2, "PERSON"), (4, 5, "PERSON"), (8, 9, "PERSON"),
+                                                       (13, 14, "GPE")]))
+    trip = next(e for e in extraction.events if e.trigger == "trip")
+    assert ("agent", "Xi") in _roles(extraction, trip) and ("agent", "Zelensky") not in _roles(extraction, trip)
+
+
+# "At the summit, the leaders will sign a pact."
+AT_THE_SUMMIT_WILL = """
+At at ADP IN prep 7
+the the DET DT det 2
+summit summit NOUN NN pobj 0
+, , PUNCT , punct 7
+the the DET DT det 5
+leaders leader NOUN NNS nsubj 7
+will will AUX MD aux 7
+sign sign VERB VB ROOT 7
+a a DET DT det 9
+pact pact NOUN NN dobj 7
+. . PUNCT . punct 7
+"""
+
+
+def test_an_event_noun_setting_the_time_of_a_clause_to_come_is_planned():
+    extraction = _extract(parsed(AT_THE_SUMMIT_WILL))
+    assert [(e.trigger, e.status) for e in extraction.events if e.trigger == "summit"] == [("summit", "planned")]
+    extraction = _extract(parsed(AT_HIS_MEETING, ents=[(0, 2, "PERSON"), (9, 10, "PERSON"), (11, 12, "PERSON")]))
+    meeting = next(e for e in extraction.events if e.trigger == "meeting")
+    assert meeting.status == "planned" and ("agent", "Sunak") in _roles(extraction, meeting)
+
+
+# "The plot was paid for by two Moldovan oligarchs."
+PEOPLE_TAGGED_PERSON = """
+The the DET DT det 1
+plot plot NOUN NN nsubjpass 3
+was be AUX VBD auxpass 3
+paid pay VERB VBN ROOT 3
+for for ADP IN prep 3
+by by ADP IN agent 3
+two two NUM CD nummod 8
+Moldovan Moldovan PROPN NNP compound 8
+oligarchs oligarch NOUN NNS pobj 5
+. . PUNCT . punct 3
+"""
+# "Ms Sandu blamed Ivan Orlov. But she pledged: "The plot will fail.""
+COURTESY_TITLE_TAGGED_ORG = """
+Ms Ms PROPN NNP compound 1
+Sandu Sandu PROPN NNP nsubj 2
+blamed blame VERB VBD ROOT 2
+Ivan Ivan PROPN NNP compound 4
+Orlov Orlov PROPN NNP dobj 2
+. . PUNCT . punct 2
+But but CCONJ CC cc 8
+she she PRON PRP nsubj 8
+pledged pledge VERB VBD ROOT 8
+: : PUNCT : punct 8
+" " PUNCT `` punct 8
+The the DET DT det 12
+plot plot NOUN NN nsubj 14
+will will AUX MD aux 14
+fail fail VERB VB ccomp 8
+. . PUNCT . punct 8
+" " PUNCT '' punct 8
+"""
+# "Ivan Petrov came from Tomsk. The man was to fight with the group."
+THE_MAN = """
+Ivan Ivan PROPN NNP compound 1
+Petrov Petrov PROPN NNP nsubj 2
+came come VERB VBD ROOT 2
+from from ADP IN prep 2
+Tomsk Tomsk PROPN NNP pobj 3
+. . PUNCT . punct 2
+The the DET DT det 7
+man man NOUN NN nsubj 8
+was be AUX VBD ROOT 8
+to to PART TO aux 10
+fight fight VERB VB xcomp 8
+with with ADP IN prep 10
+the the DET DT det 13
+group group NOUN NN pobj 11
+. . PUNCT . punct 8
+"""
+
+
+def test_people_are_not_persons_and_a_courtesy_title_or_the_man_names_a_person():
+    extraction = _extract(parsed(PEOPLE_TAGGED_PERSON, ents=[(7, 8, "PERSON")]))
+    assert not any(e.kind == "Person" and e.name == "Moldovan" for e in extraction.entities.values())
+    extraction = _extract(parsed(COURTESY_TITLE_TAGGED_ORG, ents=[(0, 2, "ORG"), (3, 5, "PERSON")]))
+    pledged = next(e for e in extraction.events if e.trigger == "pledged")
+    assert _roles(extraction, pledged) == {("agent", "Ms Sandu")}
+    extraction = _extract(parsed(THE_MAN, ents=[(0, 2, "PERSON"), (4, 5, "GPE")]))
+    fight = next(e for e in extraction.events if e.trigger == "fight")
+    assert _roles(extraction, fight) >= {("agent", "Ivan Petrov")}
+
+
+# "A video shows a staged attack on the troops."
+STAGED_ATTACK = """
+A a DET DT det 1
+video video NOUN NN nsubj 2
+shows show VERB VBZ ROOT 2
+a a DET DT det 5
+staged stage VERB VBN amod 5
+attack attack NOUN NN dobj 2
+on on ADP IN prep 5
+the the DET DT det 8
+troops troop NOUN NNS pobj 6
+. . PUNCT . punct 2
+"""
+# "Such weapons can allow the troops to strike deep."
+CAN_ALLOW_TO_STRIKE = """
+Such such ADJ JJ amod 1
+weapons weapon NOUN NNS nsubj 3
+can can AUX MD aux 3
+allow allow VERB VB ROOT 3
+the the DET DT det 5
+troops troop NOUN NNS nsubj 7
+to to PART TO aux 7
+strike strike VERB VB ccomp 3
+deep deep ADV RB advmod 7
+. . PUNCT . punct 3
+"""
+
+
+def test_a_staged_attack_and_what_weapons_can_allow_are_no_events():
+    assert _extract(parsed(STAGED_ATTACK)).events == []
+    assert _extract(parsed(CAN_ALLOW_TO_STRIKE)).events == []
+
+
+# "A blast hit rebel-held Luhansk."
+REBEL_HELD = """
+A a DET DT det 1
+blast blast NOUN NN nsubj 2
+hit hit VERB VBD ROOT 2
+rebel rebel NOUN NN npadvmod 5
+- - PUNCT HYPH punct 5
+held hold VERB VBN amod 6
+Luhansk Luhansk PROPN NNP dobj 2
+. . PUNCT . punct 2
+"""
+# "Britain sent the latest missiles."
+LATEST_MISSILES = """
+Britain Britain PROPN NNP nsubj 1
+sent send VERB VBD ROOT 1
+the the DET DT det 4
+latest late ADJ JJS amod 4
+missiles missile NOUN NNS dobj 1
+. . PUNCT . punct 1
+"""
+
+
+def test_who_holds_a_place_and_which_weapons_are_not_part_of_their_names():
+    for label in ("GPE", "ORG"):
+        extraction = _extract(parsed(REBEL_HELD, ents=[(6, 7, label)], text="A blast hit rebel-held Luhansk."))
+        assert {e.name for e in extraction.entities.values()} == {"Luhansk"}
+    extraction = _extract(parsed(LATEST_MISSILES, ents=[(0, 1, "GPE")]))
+    assert {e.name for e in extraction.entities.values() if e.kind == "Equipment"} == {"missile"}

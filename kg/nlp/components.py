@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import (ABSTRACT_OBJECTS, KIN_NOUNS, PARTITIVES, ECONOMIC_WORDS, ABUSE_VERBS, ARMED_MODIFIERS, RESPONSES, DISPOSITION_WORDS, JOURNEY_VERBS, CONDITIONS_MET, FORCE_NOUNS, GOVERNMENT_NOUNS, PERSON_NOUNS, INSTITUTION_MODIFIERS, SPOKEN_OBJECTS, CAPTURE_VERBS, MENTION_VERBS, POSSIBILITY_WORDS, POSITION_NOUNS, EVENT_CARRYING_VERBS, CARRYING_VERBS, GENERIC_CONTROLLERS, NON_MATERIAL_LOSSES, INVASION_NOUNS, NOMINAL_PLANNED, CIVILIAN_NOUNS, CONDITIONAL_TRIGGERS, ENGAGE_VERBS, EVENT_CARRIER_NOUNS, IRREGULAR_FORMS, MONTHS, CONTROL_VERBS, FACTUAL_CONTROLLERS, OBJECT_CONTROL_VERBS, STRONG_LOCATIVE_PREPS, TITLE_WORDS, DENIAL_VERBS, EQUIPMENT_MODELS, EQUIPMENT_NOUNS,
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED, ORIGIN_TYPES,
                       PLACE_NOUNS, PLAN_WORDS, REPEL_VERBS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
-                      SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS, MEANS_VERBS, MUNITIONS, REQUEST_VERBS)
+                      SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS, MEANS_VERBS, MUNITIONS, REQUEST_VERBS,
+                      ENABLING_VERBS, FICTIVE_MODIFIERS)
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _ORDINAL_SPAN = re.compile(r"\b\d+(st|nd|rd|th)\s+(day|week|month|year)s?\b", re.IGNORECASE)
@@ -296,6 +297,8 @@ def _trigger_type(token: Token) -> str | None:
         return None  # "Latvians who speak Russian", "their native language": a language spoken, not a statement
     if _capability(token):
         return None  # "weapons capable of striking targets", "targets that cannot be attacked": what can be done
+    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in FICTIVE_MODIFIERS for c in token.children):
+        return None  # "a video showing a staged attack": no attack took place
     if lemma == "combat" and token.pos_ == "VERB":
         return None  # "to combat illegal fishing", "combating corruption": the verb is nearly always figurative
     if lemma == "target" and (token.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)):
@@ -344,7 +347,10 @@ def _capability(verb: Token) -> bool:
     head = verb.head
     # "weapons cannot be used to attack Russia": the purpose of what can be done
     purpose = verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in (*verb.children, *(head.children if purpose else ()))):
+    # "weapons that can allow troops to strike": what a possible enabling makes possible
+    enabled = verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in ENABLING_VERBS
+    if any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in (
+            *verb.children, *(head.children if purpose or enabled else ()))):
         return True
     if verb.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_.lower() == "capable":
         return True
@@ -1175,6 +1181,9 @@ def _nominal_status(token: Token) -> str:
             governor.lower_ == "for" or (governor.lower_ == "about" and governor.head.lemma_.lower() == "appeal")):
         return "planned"  # "appealed for the supply of weapons" ("appealed about", as translations write it): asked
         # for, not done; "asked about the strike" asks about one done
+    if token.dep_ == "pobj" and governor.lower_ in ("at", "during") and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in governor.head.children):
+        return "planned"  # "At his first meeting with X, Sunak will seek ...": set in the time of a clause to come
     if token.dep_ == "pobj" and governor.lower_ in ("of", "for", "against") and governor.head.pos_ in ("NOUN", "VERB"):
         governor = governor.head  # "the threat of invasion", "plans for an offensive"
     elif token.dep_ == "pobj" and governor.dep_ == "agent" and governor.head.lemma_.lower() in THREAT_WORDS:

@@ -133,6 +133,16 @@ ABSTRACT_OBJECTS = {"plan", "policy", "decision", "idea", "proposal", "law", "bi
 #: Words for a readiness to fight, not a fight: "the will to fight", "ready to fight".
 DISPOSITION_WORDS = {"will", "willingness", "willing", "ready", "readiness", "prepared", "determined", "determination",
                      "eager", "desire", "appetite", "morale", "resolve", "motivation", "courage"}
+#: Modifiers of an event that never took place as told: "a staged attack" in a fake video.
+FICTIVE_MODIFIERS = {"staged", "fake", "faked", "fabricated", "simulated", "mock", "imaginary", "fictional",
+                     "fictitious", "hypothetical", "pretend"}
+#: Verbs that make an ability of the verb they govern when they are themselves only possible: "weapons that can
+#: allow troops to strike".
+ENABLING_VERBS = {"allow", "enable", "let", "permit", "help"}
+#: Modifiers of a weapon that say which or how many, not what it is: "such weapons", "the latest missiles".
+EQUIPMENT_NON_NAMES = {"such", "whose", "most", "enough", "certain", "undisclosed", "new", "newest", "latest",
+                       "incoming", "coordinated", "intense", "intensive", "massive", "more", "other", "additional",
+                       "further", "several", "many", "various", "same", "first", "second", "third", "last"}
 #: Modifiers that make an "engagement" armed, not diplomatic: "a ground engagement".
 ARMED_MODIFIERS = {"military", "armed", "combat", "ground", "naval", "air", "fierce", "heavy", "close"}
 #: Modifiers that make a "system" or "order" an institution, not equipment: "the international security system".

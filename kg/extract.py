@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .model import Article, Claim, DateRef, Entity, Event, Extraction, Quantity, Role
 from .names import name_key
-from .nlp.components import (Frame, comma_named_left, names_origin, names_topic, region_names, region_of_name, region_written_after, is_equipment_token,
+from .nlp.components import (Frame, comma_named_left, hostile_condition, names_origin, names_topic, region_names, region_of_name, region_written_after, is_equipment_token,
                              is_place_token)
 from .nlp.lexicon import (APPROXIMATORS, CIVILIAN_NOUNS, DIRECTION_WORDS, POSITION_NOUNS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, GENERIC_SOURCES,
                           GOVERNMENT_NOUNS, LOCATIVE_PREPS, ORIGIN_TYPES, PERSON_NOUNS, PLACE_NOUNS, PLAN_WORDS, TITLE_WORDS,
@@ -652,6 +652,16 @@ class _ArticleState:
                 speaker = self._speaker_of_clause(token)
                 if speaker is not None:
                     return speaker
+                if hostile_condition(token.head):
+                    # "sanctions on Russia should it invade Ukraine": the one the response is aimed at, named
+                    # before in the sentence, not the subject who responds
+                    sentence_start = self.base + token.sent.start
+                    aimed_at = max((m for m in near if m.start >= sentence_start and not m.subject
+                                    and m.kind in _GROUP_ANTECEDENTS
+                                    and token.doc[m.start - self.base].dep_ not in ("compound", "amod", "poss")),
+                                   key=lambda m: m.start, default=None)
+                    if aimed_at is not None:
+                        return self.entities[aimed_at.key]
                 subject = next((m for m in near if m.subject and m.kind in _GROUP_ANTECEDENTS), None)
                 if subject is not None:
                     return self.entities[subject.key]
@@ -779,6 +789,8 @@ def _names_no_one(entity: Entity, role: str) -> bool:
     if entity.kind == "Person" and words[0] in _ORDINAL_WORDS:
         return True
     unowned = entity.affiliation is None and (not entity.role or entity.role.lower() == entity.name.lower())
+    if role == "agent" and unowned and words == ["people"]:
+        return True  # "many people declare", "encouraging people to visit": people at large do not act as one
     return role in ("agent", "participant") and unowned and (
         " ".join(words) in _UNIQUE_OFFICES or (len(words) == 1 and words[0] in _BARE_GROUPS))
 

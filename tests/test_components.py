@@ -4930,3 +4930,176 @@ def test_who_holds_a_place_and_which_weapons_are_not_part_of_their_names():
         assert {e.name for e in extraction.entities.values()} == {"Luhansk"}
     extraction = _extract(parsed(LATEST_MISSILES, ents=[(0, 1, "GPE")]))
     assert {e.name for e in extraction.entities.values() if e.kind == "Equipment"} == {"missile"}
+
+
+# "Biden spoke of the war in Ukraine."
+SPOKE_OF = """
+Biden Biden PROPN NNP nsubj 1
+spoke speak VERB VBD ROOT 1
+of of ADP IN prep 1
+the the DET DT det 4
+war war NOUN NN pobj 2
+in in ADP IN prep 4
+Ukraine Ukraine PROPN NNP pobj 5
+. . PUNCT . punct 1
+"""
+# "Western forces would be fighting a hypothetical war."
+HYPOTHETICAL_WAR = """
+Western western ADJ JJ amod 1
+forces force NOUN NNS nsubj 4
+would would AUX MD aux 4
+be be AUX VB aux 4
+fighting fight VERB VBG ROOT 4
+a a DET DT det 7
+hypothetical hypothetical ADJ JJ amod 7
+war war NOUN NN dobj 4
+. . PUNCT . punct 4
+"""
+# "Officials spoke after the Russia invasion of Ukraine."
+COUNTRY_BEFORE_INVASION_OF = """
+Officials official NOUN NNS nsubj 1
+spoke speak VERB VBD ROOT 1
+after after ADP IN prep 1
+the the DET DT det 5
+Russia Russia PROPN NNP compound 5
+invasion invasion NOUN NN pobj 2
+of of ADP IN prep 5
+Ukraine Ukraine PROPN NNP pobj 6
+. . PUNCT . punct 1
+"""
+
+
+def test_what_one_spoke_of_is_no_place_a_hypothetical_war_no_event_and_the_country_before_an_invasion_of_another_invades():
+    extraction = _extract(parsed(SPOKE_OF, ents=[(0, 1, "PERSON"), (6, 7, "GPE")]))
+    assert [_roles(extraction, e) for e in extraction.events] == [{("agent", "Biden")}]
+    assert _extract(parsed(HYPOTHETICAL_WAR, ents=[(0, 1, "NORP")])).events == []
+    extraction = _extract(parsed(COUNTRY_BEFORE_INVASION_OF, ents=[(4, 5, "GPE"), (7, 8, "GPE")]))
+    invasion = next(e for e in extraction.events if e.trigger == "invasion")
+    assert _roles(extraction, invasion) >= {("agent", "Russia"), ("target", "Ukraine")}
+    assert ("target", "Russia") not in _roles(extraction, invasion)
+
+
+# "Congress is pushing sanctions against Russia should it invade Ukraine."
+SHOULD_IT_INVADE = """
+Congress Congress PROPN NNP nsubj 2
+is be AUX VBZ aux 2
+pushing push VERB VBG ccomp 8
+sanctions sanction NOUN NNS dobj 2
+against against ADP IN prep 3
+Russia Russia PROPN NNP pobj 4
+should should AUX MD aux 8
+it it PRON PRP nsubj 8
+invade invade VERB VB ROOT 8
+Ukraine Ukraine PROPN NNP dobj 8
+. . PUNCT . punct 8
+"""
+# "The allies will impose sanctions on Russia if it invades its neighbor."
+IF_IT_INVADES = """
+The the DET DT det 1
+allies ally NOUN NNS nsubj 3
+will will AUX MD aux 3
+impose impose VERB VB ROOT 3
+sanctions sanction NOUN NNS dobj 3
+on on ADP IN prep 3
+Russia Russia PROPN NNP pobj 5
+if if SCONJ IN mark 9
+it it PRON PRP nsubj 9
+invades invade VERB VBZ advcl 3
+its its PRON PRP$ poss 11
+neighbor neighbor NOUN NN dobj 9
+. . PUNCT . punct 3
+"""
+
+
+def test_it_attacking_in_the_condition_of_a_response_is_the_one_the_response_is_aimed_at():
+    extraction = _extract(parsed(SHOULD_IT_INVADE, ents=[(0, 1, "ORG"), (5, 6, "GPE"), (9, 10, "GPE")]))
+    invade = next(e for e in extraction.events if e.trigger == "invade")
+    assert invade.status == "planned" and ("agent", "Russia") in _roles(extraction, invade)
+    assert ("agent", "Congress") not in _roles(extraction, invade)
+    extraction = _extract(parsed(IF_IT_INVADES, ents=[(6, 7, "GPE")]))
+    invades = next(e for e in extraction.events if e.trigger == "invades")
+    # (nor is the response's "on Russia" the place or target of the condition)
+    assert _roles(extraction, invades) == {("agent", "Russia")}
+
+
+# "Many people declare their wish for peace."
+PEOPLE_DECLARE = """
+Many many ADJ JJ amod 1
+people people NOUN NNS nsubj 2
+declare declare VERB VBP ROOT 2
+their their PRON PRP$ poss 4
+wish wish NOUN NN dobj 2
+for for ADP IN prep 4
+peace peace NOUN NN pobj 5
+. . PUNCT . punct 2
+"""
+
+
+def test_people_at_large_are_no_speaker():
+    extraction = _extract(parsed(PEOPLE_DECLARE))
+    assert [_roles(extraction, e) for e in extraction.events] == [set()]
+
+
+# "It may be needed to hit Russia quickly and at scale with sanctions."
+HIT_WITH_SANCTIONS = """
+It it PRON PRP nsubjpass 3
+may may AUX MD aux 3
+be be AUX VB auxpass 3
+needed need VERB VBN ROOT 3
+to to PART TO aux 5
+hit hit VERB VB advcl 3
+Russia Russia PROPN NNP dobj 5
+quickly quickly ADV RB advmod 5
+and and CCONJ CC cc 7
+at at ADP IN conj 7
+scale scale NOUN NN pobj 9
+with with ADP IN prep 10
+sanctions sanction NOUN NNS pobj 11
+. . PUNCT . punct 3
+"""
+# "Russia sold gold to fortify itself against sanctions."
+FORTIFY_AGAINST_SANCTIONS = """
+Russia Russia PROPN NNP nsubj 1
+sold sell VERB VBD ROOT 1
+gold gold NOUN NN dobj 1
+to to PART TO aux 4
+fortify fortify VERB VB advcl 1
+itself itself PRON PRP dobj 4
+against against ADP IN prep 4
+sanctions sanction NOUN NNS pobj 6
+. . PUNCT . punct 1
+"""
+# "The offensive failed to strike a decisive blow."
+STRIKE_A_BLOW = """
+The the DET DT det 1
+offensive offensive NOUN NN nsubj 2
+failed fail VERB VBD ROOT 2
+to to PART TO aux 4
+strike strike VERB VB xcomp 2
+a a DET DT det 7
+decisive decisive ADJ JJ amod 7
+blow blow NOUN NN dobj 4
+. . PUNCT . punct 2
+"""
+# "Russia struck Kyiv, in line with its strategy."
+IN_LINE_WITH = """
+Russia Russia PROPN NNP nsubj 1
+struck strike VERB VBD ROOT 1
+Kyiv Kyiv PROPN NNP dobj 1
+, , PUNCT , punct 1
+in in ADP IN prep 1
+line line NOUN NN pobj 4
+with with ADP IN prep 5
+its its PRON PRP$ poss 8
+strategy strategy NOUN NN pobj 6
+. . PUNCT . punct 1
+"""
+
+
+def test_hitting_with_sanctions_fortifying_against_them_and_striking_a_blow_are_figures_of_speech():
+    assert [e.trigger for e in _extract(parsed(HIT_WITH_SANCTIONS, ents=[(6, 7, "GPE")])).events] == []
+    assert [e.trigger for e in _extract(parsed(FORTIFY_AGAINST_SANCTIONS, ents=[(0, 1, "GPE")])).events] == []
+    assert [e.trigger for e in _extract(parsed(STRIKE_A_BLOW)).events if e.trigger == "strike"] == []
+    # an abstraction in another phrase says nothing of the weapon
+    extraction = _extract(parsed(IN_LINE_WITH, ents=[(0, 1, "GPE"), (2, 3, "GPE")]))
+    assert [e.trigger for e in extraction.events] == ["struck"]

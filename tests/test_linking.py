@@ -244,3 +244,19 @@ def test_a_town_the_tagger_took_for_a_facility_is_the_town_but_a_named_plant_sta
     (airport,) = [e for e in entities.values() if e.name == "Kharkiv airport"]
     assert airport.kind == "Facility" and entities[airport.located_in].geonames_id == 706483
 
+
+
+def test_a_country_destroyed_is_rhetoric_but_its_tanks_destroyed_are_a_loss():
+    extraction = Extraction(article=Article(id="t", text=""))
+    extraction.entities["ru"] = Entity(name="Russia", kind="Country", key="ru")
+    extraction.entities["tanks"] = Entity(name="tank", kind="Equipment", key="tanks")
+    extraction.events.append(Event(id="e1", type="Loss", trigger="destroy", sentence="", sentence_start=0,
+                                   status="planned", roles=[Role("target", "ru")]))
+    extraction.events.append(Event(id="e2", type="Loss", trigger="destroyed", sentence="", sentence_start=10,
+                                   roles=[Role("target", "ru"), Role("equipment", "tanks")]))
+    extraction.events.append(Event(id="e3", type="Loss", trigger="lost", sentence="", sentence_start=20,
+                                   roles=[Role("target", "ru")]))
+    linked = resolve(extraction)
+    events = {e.id: sorted((r.role, linked.entities[r.entity].name) for r in e.roles) for e in linked.events}
+    # (the country whose tanks were destroyed stays: it lost them)
+    assert events == {"e2": [("equipment", "tank"), ("target", "Russia")], "e3": [("target", "Russia")]}

@@ -21,7 +21,7 @@ from .lexicon import (ABSTRACT_OBJECTS, KIN_NOUNS, PARTITIVES, ECONOMIC_WORDS, A
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _ORDINAL_SPAN = re.compile(r"\b\d+(st|nd|rd|th)\s+(day|week|month|year)s?\b", re.IGNORECASE)
 
-__all__ = ["comma_named_left", "names_origin", "names_topic", "referent", "is_place_token", "is_equipment_token", "Frame", "DomainEntities", "ParagraphBreaks", "EventFrames", "Attribution"]
+__all__ = ["comma_named_left", "hostile_condition", "names_origin", "names_topic", "referent", "is_place_token", "is_equipment_token", "Frame", "DomainEntities", "ParagraphBreaks", "EventFrames", "Attribution"]
 
 
 @dataclass(slots=True)
@@ -265,6 +265,8 @@ def _trigger_type(token: Token) -> str | None:
     if kind in ("Strike", "Attack") and any(
             t.lemma_.lower() in ABSTRACT_OBJECTS for t in _doers(token)):
         return None  # "sanctions targeting Russia", "the law attacks free speech": no weapon acts
+    if kind in ("Attack", "Strike", "Fortification") and _by_abstract_means(token):
+        return None  # "hit Russia with sanctions", "fortify itself against sanctions": no weapon, no wall
     if lemma == "fire" and token.pos_ == "NOUN":
         return None
     if lemma == "push" and any((c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.lower_ == "to" for a in c.children))
@@ -297,8 +299,9 @@ def _trigger_type(token: Token) -> str | None:
         return None  # "Latvians who speak Russian", "their native language": a language spoken, not a statement
     if _capability(token):
         return None  # "weapons capable of striking targets", "targets that cannot be attacked": what can be done
-    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in FICTIVE_MODIFIERS for c in token.children):
-        return None  # "a video showing a staged attack": no attack took place
+    fought_over = _objects(token) if kind in ("Attack", "Clash", "Strike", "Advance", "Loss") else []
+    if any(c.dep_ == "amod" and c.lower_ in FICTIVE_MODIFIERS for t in (token, *fought_over) for c in t.children):
+        return None  # "a video showing a staged attack", "fighting a hypothetical war": no attack took place
     if lemma == "combat" and token.pos_ == "VERB":
         return None  # "to combat illegal fishing", "combating corruption": the verb is nearly always figurative
     if lemma == "target" and (token.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)):
@@ -365,6 +368,20 @@ def _done_ability(word: Token) -> bool:
         return False
     copula = word.head
     return copula.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in copula.children)
+
+
+def _by_abstract_means(verb: Token) -> bool:
+    """"hit Russia quickly and at scale with sanctions", "fortify itself against sanctions": a "with" or "against"
+    phrase of the verb's own clause (wherever the parser hangs it) names an abstraction."""
+    for word in verb.subtree:
+        if word.dep_ != "prep" or word.lower_ not in ("with", "against") or word.i < verb.i:
+            continue
+        path = [a for a in word.ancestors if a.i != verb.i and verb in a.ancestors]
+        if any(a.pos_ in ("VERB", "AUX") or a.dep_ == "prep" for a in path):
+            continue  # another clause's phrase, or another phrase's ("in line with its strategy")
+        if any(g.dep_ == "pobj" and _figurative_object(g) for g in word.children):
+            return True
+    return False
 
 
 def _doers(token: Token) -> list[Token]:
@@ -702,8 +719,14 @@ class EventFrames:
             elif child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ == "GPE" and \
                     frame.type in ("Attack", "Strike", "Clash"):
                 # "the Ukraine invasion", "the Ukraine war": the country named is where it is fought, and
-                # for an invasion the one invaded; the invader is "Russian" or "Russia's"
-                (frame.targets if token.lemma_.lower() in INVASION_NOUNS else frame.places).append(child.i)
+                # for an invasion the one invaded; the invader is "Russian" or "Russia's", or the country named
+                # before the one invaded ("the Russia invasion of Ukraine")
+                invaded = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "into")
+                           for g in c.children if g.dep_ == "pobj"]
+                if token.lemma_.lower() in INVASION_NOUNS:
+                    (frame.agents if invaded else frame.targets).append(child.i)
+                else:
+                    frame.places.append(child.i)
             elif child.dep_ in ("amod", "compound", "nmod") and (child.ent_type_ in ("NORP", "GPE")):
                 frame.agents.append(child.i)
             elif child.dep_ in ("compound", "nmod") and child.ent_type_ in ("ORG", "PERSON"):
@@ -759,6 +782,8 @@ class EventFrames:
             return
         if token.dep_ == "pobj" and token.head.lower_ in _TIME_PREPS:
             return  # "sanctions imposed on Russia after the invasion": the clause's places are not the invasion's
+        if token.dep_ == "advcl" and _conditional(token):
+            return  # "sanctions on Russia if it invades": the response's places are not the condition's
         # places attached to the clause that governs a nominal trigger ("clashes near X")
         for ancestor in list(token.ancestors)[:2]:
             for child in ancestor.children:
@@ -1010,9 +1035,11 @@ def names_origin(preposition: str, event_type: str) -> bool:
 
 
 def names_topic(preposition: str, event_type: str) -> bool:
-    """"spoke about the sanctions", "talks on Russia and NATO's plans": what is talked about, not where."""
+    """"spoke about the sanctions", "talks on Russia and NATO's plans", "spoke of the war in Ukraine": what is
+    talked about, not where."""
     return preposition in ("about", "regarding", "concerning") or (
-        preposition == "on" and event_type in ("Meeting", "Statement"))
+        preposition == "on" and event_type in ("Meeting", "Statement")) or (
+        preposition == "of" and event_type == "Statement")  # "spoke of the war in Ukraine"
 
 
 def _place_before_its_region(token: Token) -> list[Token]:
@@ -1286,6 +1313,14 @@ def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
 def _conditional(verb: Token) -> bool:
     """A clause opened by "if" or "unless"."""
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
+def hostile_condition(verb: Token) -> bool:
+    """"sanctions on Russia if it invades", "should it invade": an attack set as the condition of a response,
+    whose attacker is the one the response is aimed at, not the one responding."""
+    return verb.pos_ == "VERB" and EVENT_TRIGGERS.get(verb.lemma_.lower()) in ("Attack", "Strike", "Advance") and \
+        not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and \
+        (_conditional(verb) or _inverted_condition(verb))
 
 
 def _in_condition(token: Token) -> bool:

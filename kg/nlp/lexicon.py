@@ -124,7 +124,7 @@ ABSTRACT_OBJECTS = {"plan", "policy", "decision", "idea", "proposal", "law", "bi
                     # bellicose tone", "destroyed trust between them"
                     "tone", "note", "chord", "balance", "pose", "bargain", "compromise", "agreement", "accord",
                     "pact", "trust", "relation", "relationship", "reputation", "credibility", "myth", "illusion",
-                    "dream", "career", "legacy", "consensus", "architecture",
+                    "dream", "career", "legacy", "consensus", "architecture", "blow", "advancement",
                     "autocracy", "tyranny", "dictatorship", "authoritarianism", "fascism", "imperialism",
                     "oppression", "injustice", "racism", "extremism", "populism", "warming", "hunger", "famine",
                     "market", "tie", "economy", "cooperation", "partnership", "friendship", "unity",

@@ -2,6 +2,7 @@
 affiliation), then merge an article's mentions of one happening into one event."""
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from ..model import STATUSES, Entity, Event, Extraction
@@ -278,6 +279,8 @@ def resolve(extraction: Extraction) -> Extraction:
 
 
 _PLACES = ("Settlement", "Region", "Place", "Facility")
+#: Words of wholesale destruction, whose object a country never is but in rhetoric.
+_DESTRUCTION = re.compile(r"(destr|annihil|obliterat|wip(e|ing))", re.IGNORECASE)
 _HYPOTHETICAL = ("planned", "threatened")
 _COMBAT = ("Attack", "Strike", "Clash", "Advance")
 _SPEAKERS = ("Person", "Organization", "GovernmentBody", "ArmedForce", "Country")
@@ -314,6 +317,10 @@ def _place_roles(event: Event, entities: dict[str, Entity]) -> list:
             continue
         if role.role == "place" and role.inferred and (kind == "Country" or event.type == "Statement"):
             continue  # a country named elsewhere in the sentence is mostly a participant; a quote's places are its topic
+        if role.role == "target" and kind == "Country" and event.type == "Loss" and _DESTRUCTION.match(event.trigger) \
+                and role.quantity is None and not any(r.role == "equipment" for r in event.roles):
+            continue  # "trying to destroy Russia", "Ukraine will be destroyed": a country is not destroyed but in
+            # words ("Iranian missiles were destroyed": whose they were)
         if role.role == "target" and kind in _PLACES and (event.type in ("Advance", "Visit") or (
                 event.type == "Loss" and kind != "Facility")):  # a town is not killed or wounded
             role = type(role)("place", role.entity, role.quantity, role.inferred)

@@ -5103,3 +5103,41 @@ def test_hitting_with_sanctions_fortifying_against_them_and_striking_a_blow_are_
     # an abstraction in another phrase says nothing of the weapon
     extraction = _extract(parsed(IN_LINE_WITH, ents=[(0, 1, "GPE"), (2, 3, "GPE")]))
     assert [e.trigger for e in extraction.events] == ["struck"]
+
+
+# "Putin compared the war to the fight against Nazi Germany."
+FIGHT_AGAINST = """
+Putin Putin PROPN NNP nsubj 1
+compared compare VERB VBD ROOT 1
+the the DET DT det 3
+war war NOUN NN dobj 1
+to to ADP IN prep 1
+the the DET DT det 6
+fight fight NOUN NN pobj 4
+against against ADP IN prep 6
+Nazi Nazi PROPN NNP compound 9
+Germany Germany PROPN NNP pobj 7
+. . PUNCT . punct 1
+"""
+# "The airport was destroyed in Donetsk, not in Frankfurt."
+NOT_IN = """
+The the DET DT det 1
+airport airport NOUN NN nsubjpass 3
+was be AUX VBD auxpass 3
+destroyed destroy VERB VBN ROOT 3
+in in ADP IN prep 3
+Donetsk Donetsk PROPN NNP pobj 4
+, , PUNCT , punct 4
+not not PART RB neg 8
+in in ADP IN prep 3
+Frankfurt Frankfurt PROPN NNP pobj 8
+. . PUNCT . punct 3
+"""
+
+
+def test_the_side_fought_against_and_a_place_denied_are_no_places_of_the_event():
+    extraction = resolve(_extract(parsed(FIGHT_AGAINST, ents=[(0, 1, "PERSON"), (8, 10, "GPE")])))
+    fight = next(e for e in extraction.events if e.trigger == "fight")
+    assert _roles(extraction, fight) == {("target", "Nazi Germany")}
+    extraction = _extract(parsed(NOT_IN, ents=[(5, 6, "GPE"), (9, 10, "GPE")]))
+    assert {name for role, name in _roles(extraction, extraction.events[0]) if role == "place"} == {"Donetsk"}

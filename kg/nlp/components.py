@@ -963,7 +963,14 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
                for named in (region_names(t) or [referent(t)])]
     objects = [place for obj in objects for place in _place_before_its_region(obj)]
     if word in DIRECTION_WORDS or prep.lemma_.lower() in DIRECTION_WORDS or names_origin(word, frame.type) or \
-            names_topic(word, frame.type):
+            names_topic(word, frame.type) or any(c.dep_ == "neg" for c in prep.children):
+        return  # (nor is "not in Frankfurt" a place of the event)
+    if word == "against" and frame.type == "Clash":
+        if not places_only:  # "the fight against Nazi Germany": the other side, not where it was fought
+            frame.targets.extend(o.i for o in objects)
+        for inner in (c for o in objects for c in o.children if depth == 0):  # ("against aggression in Ukraine")
+            if inner.dep_ == "prep" and inner.lower_ in STRONG_LOCATIVE_PREPS:
+                _prep_role(frame, inner, places_only=True, depth=1)
         return
     said_places: set[int] = set()  # names that "west of", "the outskirts of" say are places
     for obj in objects:

@@ -324,7 +324,8 @@ def _place_roles(event: Event, entities: dict[str, Entity]) -> list:
         if role.role == "target" and kind in _PLACES and (event.type in ("Advance", "Visit") or (
                 event.type == "Loss" and kind != "Facility")):  # a town is not killed or wounded
             role = type(role)("place", role.entity, role.quantity, role.inferred)
-        elif role.role == "target" and kind in _PLACES and event.type in ("Strike", "Attack", "Clash", "Loss"):
+        elif role.role == "target" and kind in _PLACES and event.type in ("Strike", "Attack", "Loss"):  # (not the
+            # side a fight is against: "the fight against Nazi Germany")
             roles.append(type(role)("place", role.entity, None, role.inferred))
         roles.append(role)
     return _dedupe(roles)

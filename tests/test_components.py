@@ -5141,3 +5141,26 @@ def test_the_side_fought_against_and_a_place_denied_are_no_places_of_the_event()
     assert _roles(extraction, fight) == {("target", "Nazi Germany")}
     extraction = _extract(parsed(NOT_IN, ents=[(5, 6, "GPE"), (9, 10, "GPE")]))
     assert {name for role, name in _roles(extraction, extraction.events[0]) if role == "place"} == {"Donetsk"}
+
+
+# "Harris told Zelensky to refrain from attacking Russian oil refineries."
+REFRAIN_FROM = """
+Harris Harris PROPN NNP nsubj 1
+told tell VERB VBD ROOT 1
+Zelensky Zelensky PROPN NNP dobj 1
+to to PART TO aux 4
+refrain refrain VERB VB xcomp 1
+from from ADP IN prep 4
+attacking attack VERB VBG pcomp 5
+Russian russian ADJ JJ amod 9
+oil oil NOUN NN compound 9
+refineries refinery NOUN NNS dobj 6
+. . PUNCT . punct 1
+"""
+
+
+def test_the_one_told_to_refrain_from_attacking_is_who_would_attack():
+    extraction = _extract(parsed(REFRAIN_FROM, ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (7, 8, "NORP")]))
+    attacking = next(e for e in extraction.events if e.trigger == "attacking")
+    assert ("agent", "Zelensky") in _roles(extraction, attacking)
+    assert ("agent", "Harris") not in _roles(extraction, attacking)

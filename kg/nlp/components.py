@@ -446,7 +446,8 @@ def _controller(verb: Token) -> Token:
 
 
 #: Verbs that pass their own subject on to the verb below them: "failing to provide", "refusing to send".
-_PASSING_CONTROLLERS = frozenset({"fail", "refuse", "try", "attempt", "continue", "decline", "hesitate"})
+_PASSING_CONTROLLERS = frozenset({"fail", "refuse", "try", "attempt", "continue", "decline", "hesitate",
+                                  "refrain", "stop", "cease", "begin", "start"})
 
 
 def _can_be_attacked(token: Token) -> bool:

@@ -20,7 +20,8 @@ from .nlp.components import (Frame, comma_named_left, hostile_condition, names_o
                              is_place_token)
 from .nlp.lexicon import (APPROXIMATORS, CIVILIAN_NOUNS, DIRECTION_WORDS, POSITION_NOUNS, EQUIPMENT_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, GENERIC_SOURCES,
                           GOVERNMENT_NOUNS, LOCATIVE_PREPS, ORIGIN_TYPES, PERSON_NOUNS, PLACE_NOUNS, PLAN_WORDS, TITLE_WORDS,
-                          VAGUE_NUMBERS, DENIAL_VERBS, EVENT_TRIGGERS, REPORT_VERBS, EQUIPMENT_NON_NAMES)
+                          VAGUE_NUMBERS, DENIAL_VERBS, EVENT_TRIGGERS, REPORT_VERBS, EQUIPMENT_NON_NAMES,
+                          OBJECT_CONTROL_VERBS)
 from .nlp.pipeline import MAX_CHUNK_CHARS
 
 __all__ = ["extract", "extract_docs", "extract_many", "chunks", "resolve_date", "parse_number"]
@@ -528,7 +529,7 @@ class _ArticleState:
             name = f"{owner.name}'s {name.split(' ', 1)[1]}" if name.split(" ", 1)[0].lower() in _POSSESSIVES else name
             affiliation = affiliation or owner.name
         words = name.split()
-        if words[0].lower().rstrip(".") in _COURTESY_TITLES and len(words) == 2 and kind == "Person":
+        if words[0].rstrip(".") in _COURTESY_TITLES and len(words) == 2 and kind == "Person":
             words = words[1:]  # "Ms Sandu" is the Maia Sandu named before
         if len(words) == 1 and token.pos_ == "PROPN":
             full = self._surname(words[0])
@@ -656,9 +657,8 @@ class _ArticleState:
                     # "sanctions on Russia should it invade Ukraine": the one the response is aimed at, named
                     # before in the sentence, not the subject who responds
                     sentence_start = self.base + token.sent.start
-                    aimed_at = max((m for m in near if m.start >= sentence_start and not m.subject
-                                    and m.kind in _GROUP_ANTECEDENTS
-                                    and token.doc[m.start - self.base].dep_ not in ("compound", "amod", "poss")),
+                    aimed_at = max((m for m in near if m.start >= sentence_start and m.kind in _GROUP_ANTECEDENTS
+                                    and _aimed_at(token.doc[m.start - self.base])),
                                    key=lambda m: m.start, default=None)
                     if aimed_at is not None:
                         return self.entities[aimed_at.key]
@@ -673,10 +673,13 @@ class _ArticleState:
             lemma = token.lemma_.lower()
             wanted_kinds = {"city": {"Settlement"}, "town": {"Settlement"}, "village": {"Settlement"},
                             "region": {"Region"}, "oblast": {"Region"}, "country": {"Country"}}.get(lemma)
-            if lemma in ("man", "woman") and token.tag_ == "NN":
-                # "Ivan Petrov was 44 ... The man was to fight with the Wagner group": the person just written of
+            if lemma in ("man", "woman") and token.tag_ == "NN" and all(c.dep_ == "det" for c in token.children):
+                # "Ivan Petrov was 44 ... The man was to fight with the Wagner group": the person just written of,
+                # if the sentence was about him and he is no official reporting it ("Governor X said shelling hit
+                # the town. The woman, 62, was wounded" is someone else; so is "the man who ...")
                 person = next((m for m in recent if m.kind == "Person" and not m.plural and m.subject
-                               and _personal_name(self.entities[m.key].name)), None)
+                               and _personal_name(self.entities[m.key].name) and not self.entities[m.key].role
+                               and not self._reporting(m, token.doc)), None)
                 if person is not None:
                     self.entities[person.key].aliases.add(f"the {lemma}")
                     return self.entities[person.key]
@@ -737,13 +740,23 @@ class _ArticleState:
         return None
 
     def _subject_of_clause(self, token: Token) -> Entity | None:
-        """The named subject of the clause a word sits in; an infinitive's is its controller's ("Xi planned to
-        speak with Zelensky after his trip": Xi's)."""
+        """The named subject of the clause a word sits in; an infinitive's is its controller's ("Xi wanted to
+        phone Zelensky after his trip": Xi's; "Biden urged Zelensky to mention it in his speech": Zelensky's)."""
         verb = _verb_above(token)
         while verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             verb = verb.head
+            if verb.lemma_.lower() in OBJECT_CONTROL_VERBS:  # "Biden urged Zelensky to mention it in his speech"
+                told = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ != "PRON"), None)
+                if told is not None:
+                    return self._mentioned_at(told)
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
         return self._mentioned_at(subject) if subject is not None else None
+
+    def _reporting(self, mention: _Mention, doc: Doc) -> bool:
+        """A mention that is the subject of a reporting verb ("Klymenko said ..."), or one in an earlier chunk,
+        whose words are no longer at hand."""
+        index = mention.start - self.base
+        return not 0 <= index < len(doc) or doc[index].head.lemma_.lower() in REPORT_VERBS
 
     def _mentioned_at(self, word: Token) -> Entity | None:
         """The entity registered for the mention at this word, if any."""
@@ -795,6 +808,17 @@ def _names_no_one(entity: Entity, role: str) -> bool:
         " ".join(words) in _UNIQUE_OFFICES or (len(words) == 1 and words[0] in _BARE_GROUPS))
 
 
+#: Verbs of a response whose object is the one it is aimed at: "punish Russia if it invades".
+_PUNISHING_VERBS = frozenset({"punish", "sanction", "penalize", "penalise", "deter", "warn"})
+
+
+def _aimed_at(word: Token) -> bool:
+    """The one a response is aimed at: "sanctions on Russia", "legislation against Russia", "punish Russia"
+    (not "help from the United States")."""
+    return (word.dep_ == "pobj" and word.head.lower_ in ("on", "against")) or (
+        word.dep_ == "dobj" and word.head.lemma_.lower() in _PUNISHING_VERBS)
+
+
 def _verb_above(token: Token) -> Token:
     """The verb of the clause a word sits in (the root of the sentence if no verb is above it)."""
     verb = token.head
@@ -812,8 +836,9 @@ def _claimed_quantity(event: Event) -> Quantity | None:
 #: What a minister is minister of: "the deputy minister of foreign affairs".
 _PORTFOLIOS = frozenset({"affair", "defence", "defense", "interior", "justice", "finance", "economy",
                          "energy", "health", "security", "intelligence", "agriculture", "infrastructure"})
-_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
-_NOT_ROLES = frozenset({"the", "of", "former", "acting", "ex"}) | _COURTESY_TITLES  # "Mr" says no office
+_COURTESY_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
+#: Title words that say no office: "Mr", "former".
+_NOT_ROLES = frozenset({"the", "of", "former", "acting", "ex"} | {t.lower() for t in _COURTESY_TITLES})
 _STRIP_LEFT = {"det", "predet", "nummod", "quantmod", "advmod", "punct", "cc", "preconj", "neg", "case"}
 
 
@@ -927,8 +952,9 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
     elif token.pos_ == "PROPN" and kind not in ("Equipment",):
         located = _containing_place(token)
     if kind == "Equipment":
+        # "the latest missiles", "Intense artillery": missiles, artillery (a model's name keeps its "New")
         words = [t for t in words if t not in nationality and t not in made and not t.lower_.endswith("-made")
-                 and (t.i == token.i or t.lower_ not in EQUIPMENT_NON_NAMES)]  # "the latest missiles": missiles
+                 and (t.i == token.i or t.lower_ not in EQUIPMENT_NON_NAMES or t.pos_ == "PROPN")]
         if nationality and origin is None:
             affiliation = nationality[0].text
     name = _join(words, token, kind)
@@ -1114,8 +1140,9 @@ def _kind(token: Token, ner: str, words: list[Token]) -> str | None:
         return "Equipment"
     if lemma in FACILITY_NOUNS and ner != "PERSON":
         return "Facility"
-    if ner == "PERSON" or (ner == "ORG" and words[0].lower_.rstrip(".") in _COURTESY_TITLES):
-        return "Person"  # ("Ms Sandu", which the tagger may take for an organisation)
+    if ner == "PERSON" or (ner == "ORG" and len(words) == 2 and words[0].text.rstrip(".") in _COURTESY_TITLES
+                           and words[1].pos_ == "PROPN"):
+        return "Person"  # ("Ms Sandu", which the tagger may take for an organisation; not "Dr. Reddy's Laboratories")
     if lemma in PERSON_NOUNS or lemma in CIVILIAN_NOUNS:
         return "Person"
     if ner == "NORP" or (ner == "GPE" and token.pos_ == "ADJ" and len(words) == 1):  # "Ukrainian" tagged GPE

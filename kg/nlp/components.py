@@ -16,7 +16,7 @@ from .lexicon import (ABSTRACT_OBJECTS, KIN_NOUNS, PARTITIVES, ECONOMIC_WORDS, A
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED, ORIGIN_TYPES,
                       PLACE_NOUNS, PLAN_WORDS, REPEL_VERBS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS, MEANS_VERBS, MUNITIONS, REQUEST_VERBS,
-                      ENABLING_VERBS, FICTIVE_MODIFIERS)
+                      ABSTRACT_MEANS, ENABLING_VERBS, FICTIVE_MODIFIERS)
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _ORDINAL_SPAN = re.compile(r"\b\d+(st|nd|rd|th)\s+(day|week|month|year)s?\b", re.IGNORECASE)
@@ -299,8 +299,10 @@ def _trigger_type(token: Token) -> str | None:
         return None  # "Latvians who speak Russian", "their native language": a language spoken, not a statement
     if _capability(token):
         return None  # "weapons capable of striking targets", "targets that cannot be attacked": what can be done
-    fought_over = _objects(token) if kind in ("Attack", "Clash", "Strike", "Advance", "Loss") else []
-    if any(c.dep_ == "amod" and c.lower_ in FICTIVE_MODIFIERS for t in (token, *fought_over) for c in t.children):
+    # (an event fought as its object: "fighting a hypothetical war"; not "destroyed fake launchers", real decoys)
+    fought = [o for o in _objects(token) if EVENT_TRIGGERS.get(o.lemma_.lower()) or o.lemma_.lower() in (
+        "war", "conflict")] if kind in ("Attack", "Clash", "Strike", "Advance", "Loss") else []
+    if any(c.dep_ == "amod" and c.lower_ in FICTIVE_MODIFIERS for t in (token, *fought) for c in t.children):
         return None  # "a video showing a staged attack", "fighting a hypothetical war": no attack took place
     if lemma == "combat" and token.pos_ == "VERB":
         return None  # "to combat illegal fishing", "combating corruption": the verb is nearly always figurative
@@ -379,7 +381,7 @@ def _by_abstract_means(verb: Token) -> bool:
         path = [a for a in word.ancestors if a.i != verb.i and verb in a.ancestors]
         if any(a.pos_ in ("VERB", "AUX") or a.dep_ == "prep" for a in path):
             continue  # another clause's phrase, or another phrase's ("in line with its strategy")
-        if any(g.dep_ == "pobj" and _figurative_object(g) for g in word.children):
+        if any(g.dep_ == "pobj" and g.lemma_.lower() in ABSTRACT_MEANS for g in word.children):
             return True
     return False
 
@@ -722,8 +724,9 @@ class EventFrames:
                 # "the Ukraine invasion", "the Ukraine war": the country named is where it is fought, and
                 # for an invasion the one invaded; the invader is "Russian" or "Russia's", or the country named
                 # before the one invaded ("the Russia invasion of Ukraine")
-                invaded = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "into")
-                           for g in c.children if g.dep_ == "pobj"]
+                invaded = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "into")
+                           for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
+                           and (g.ent_type_ in ("GPE", "LOC") or is_place_token(g))]  # (not "of 2022")
                 if token.lemma_.lower() in INVASION_NOUNS:
                     (frame.agents if invaded else frame.targets).append(child.i)
                 else:
@@ -966,13 +969,6 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
     if word in DIRECTION_WORDS or prep.lemma_.lower() in DIRECTION_WORDS or names_origin(word, frame.type) or \
             names_topic(word, frame.type) or any(c.dep_ == "neg" for c in prep.children):
         return  # (nor is "not in Frankfurt" a place of the event)
-    if word == "against" and frame.type == "Clash":
-        if not places_only:  # "the fight against Nazi Germany": the other side, not where it was fought
-            frame.targets.extend(o.i for o in objects)
-        for inner in (c for o in objects for c in o.children if depth == 0):  # ("against aggression in Ukraine")
-            if inner.dep_ == "prep" and inner.lower_ in STRONG_LOCATIVE_PREPS:
-                _prep_role(frame, inner, places_only=True, depth=1)
-        return
     said_places: set[int] = set()  # names that "west of", "the outskirts of" say are places
     for obj in objects:
         lemma = obj.lemma_.lower()
@@ -1216,9 +1212,11 @@ def _nominal_status(token: Token) -> str:
             governor.lower_ == "for" or (governor.lower_ == "about" and governor.head.lemma_.lower() == "appeal")):
         return "planned"  # "appealed for the supply of weapons" ("appealed about", as translations write it): asked
         # for, not done; "asked about the strike" asks about one done
-    if token.dep_ == "pobj" and governor.lower_ in ("at", "during") and any(
+    if token.dep_ == "pobj" and governor.lower_ in ("at", "during") and (
+            governor.i < governor.head.i or not presupposed(token)) and any(
             c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in governor.head.children):
-        return "planned"  # "At his first meeting with X, Sunak will seek ...": set in the time of a clause to come
+        return "planned"  # "At his first meeting with X, Sunak will seek ...", "will be discussed during meetings":
+        # set in the time of a clause to come ("will investigate the deaths during the strike" looks back)
     if token.dep_ == "pobj" and governor.lower_ in ("of", "for", "against") and governor.head.pos_ in ("NOUN", "VERB"):
         governor = governor.head  # "the threat of invasion", "plans for an offensive"
     elif token.dep_ == "pobj" and governor.dep_ == "agent" and governor.head.lemma_.lower() in THREAT_WORDS:

@@ -110,7 +110,7 @@ THREAT_WORDS = {"threaten", "threat", "warn", "risk"}
 INVASION_NOUNS = {"invasion", "occupation", "annexation"}
 #: Adjectives that make an event noun something not (yet) done: "a possible offensive".
 NOMINAL_PLANNED = {"possible", "potential", "planned", "future", "imminent", "prospective", "expected",
-                   "hypothetical", "would-be", "upcoming", "looming", "next", "eventual", "anticipated",
+                   "would-be", "upcoming", "looming", "next", "eventual", "anticipated",
                    "feared", "proposed", "intended", "likely"}
 #: Objects that make "fight", "attack" or "combat" a figure of speech: "fought the plan", "attacked the policy".
 ABSTRACT_OBJECTS = {"plan", "policy", "decision", "idea", "proposal", "law", "bill", "ruling", "claim", "narrative",
@@ -133,7 +133,11 @@ ABSTRACT_OBJECTS = {"plan", "policy", "decision", "idea", "proposal", "law", "bi
 #: Words for a readiness to fight, not a fight: "the will to fight", "ready to fight".
 DISPOSITION_WORDS = {"will", "willingness", "willing", "ready", "readiness", "prepared", "determined", "determination",
                      "eager", "desire", "appetite", "morale", "resolve", "motivation", "courage"}
-#: Modifiers of an event that never took place as told: "a staged attack" in a fake video.
+#: What one hits or guards against in words only: "hit Russia with sanctions", "fortify itself against sanctions"
+#: (not "with artillery fire", "with explosive charges").
+ABSTRACT_MEANS = {"sanction", "measure", "tariff", "restriction", "embargo", "penalty", "ban", "legislation", "law",
+                  "criticism", "accusation", "rhetoric", "propaganda", "disinformation", "policy", "lawsuit"}
+#: Modifiers of an event that never took place as told: "a staged attack" in a fake video, "a hypothetical war".
 FICTIVE_MODIFIERS = {"staged", "fake", "faked", "fabricated", "simulated", "mock", "imaginary", "fictional",
                      "fictitious", "hypothetical", "pretend"}
 #: Verbs that make an ability of the verb they govern when they are themselves only possible: "weapons that can

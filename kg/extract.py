@@ -444,8 +444,11 @@ class _ArticleState:
 
     def _retype_roles(self, roles: list[Role], event_type: str) -> list[Role]:
         result = []
+        lost = any(r.role in ("equipment", "target") for r in roles)
         for role in roles:
             entity = self.entities[role.entity]
+            if event_type == "Loss" and role.role == "agent" and entity.kind == "Equipment" and lost:
+                continue  # "the Patriot battery shot down a missile": what shot is not what was lost
             if entity.kind == "Equipment" and (role.role == "agent" or (
                     role.role == "target" and event_type not in ("Attack", "Strike", "Clash"))):
                 role = Role("equipment", role.entity, role.quantity, role.inferred)
@@ -902,10 +905,12 @@ def _describe(token: Token) -> tuple[str, str, str | None, str | None, str | Non
     words = [t for t in words if not (t.like_num and t.dep_ in ("nummod", "quantmod", "compound")
                                       and parse_number([t]) is not None and not _hyphenated(t))  # "53-year-old"
              and t.lower_ not in APPROXIMATORS | {"a", "an", "the", "recently", "also"}]
-    if token.pos_ == "PROPN":  # "neighbouring Belarus", "occupied Melitopol", "separatist-held Donbas" (which
-        # the tagger may call an organisation): what is said of a place, not its name
+    # "neighbouring Belarus", "occupied Melitopol", "separatist-held Donbas" (which the tagger may call an
+    # organisation), "the strategic Kherson region": what is said of a place, not its name
+    named_area = lemma in PLACE_NOUNS and any(t.pos_ == "PROPN" for t in words if t.i != token.i)
+    if token.pos_ == "PROPN" or named_area:
         said_of = {t.i for m in token.children if m.dep_ == "amod" and m.is_lower and m.lower_ not in DIRECTION_WORDS
-                   and (token.ent_type_ == "GPE" or m.lemma_.lower() in ("hold", "control", "occupy"))
+                   and (token.ent_type_ == "GPE" or named_area or m.lemma_.lower() in ("hold", "control", "occupy"))
                    for t in m.subtree}
         words = [t for t in words if t.i not in said_of] or [token]
     if not words:

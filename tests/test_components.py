@@ -5297,3 +5297,35 @@ def test_the_new_rules_leave_fire_dates_officials_helpers_controllers_past_strik
     strike = _extract(parsed(DURING_LOOKING_BACK, ents=[(0, 1, "GPE")])).events
     assert [(e.trigger, e.status) for e in strike] == [("strike", "occurred")]
     assert [e.trigger for e in _extract(parsed(FAKE_LAUNCHERS, ents=[(0, 1, "GPE")])).events] == ["destroyed"]
+
+
+# "The battery shot down one missile."
+BATTERY_SHOT_DOWN = """
+The the DET DT det 1
+battery battery NOUN NN nsubj 2
+shot shoot VERB VBD ROOT 2
+down down ADP RP prt 2
+one one NUM CD nummod 5
+missile missile NOUN NN dobj 2
+. . PUNCT . punct 2
+"""
+# "Kyiv vowed to retake the strategic Kherson region."
+STRATEGIC_REGION = """
+Kyiv Kyiv PROPN NNP nsubj 1
+vowed vow VERB VBD ROOT 1
+to to PART TO aux 3
+retake retake VERB VB xcomp 1
+the the DET DT det 7
+strategic strategic ADJ JJ amod 7
+Kherson Kherson PROPN NNP compound 7
+region region NOUN NN dobj 3
+. . PUNCT . punct 1
+"""
+
+
+def test_what_shot_is_not_lost_and_a_region_is_named_without_what_is_said_of_it():
+    extraction = _extract(parsed(BATTERY_SHOT_DOWN))
+    assert [_roles(extraction, e) for e in extraction.events] == [{("equipment", "missile")}]
+    extraction = _extract(parsed(STRATEGIC_REGION, ents=[(0, 1, "GPE"), (6, 7, "PERSON")]))
+    retake = next(e for e in extraction.events if e.trigger == "retake")
+    assert ("place", "Kherson region") in _roles(extraction, retake)

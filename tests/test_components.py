@@ -5329,3 +5329,97 @@ def test_what_shot_is_not_lost_and_a_region_is_named_without_what_is_said_of_it(
     extraction = _extract(parsed(STRATEGIC_REGION, ents=[(0, 1, "GPE"), (6, 7, "PERSON")]))
     retake = next(e for e in extraction.events if e.trigger == "retake")
     assert ("place", "Kherson region") in _roles(extraction, retake)
+
+
+# "After the attacks on September 11, Bush declared that the country would respond." as the parser misreads it
+# in longer sentences: the opening "After" a marker and the attacks a subject of "declared"
+AFTER_ATTACKS_DECLARED = """
+After after SCONJ IN mark 8
+the the DET DT det 2
+attacks attack NOUN NNS nsubj 8
+on on ADP IN prep 2
+September September PROPN NNP pobj 3
+11 11 NUM CD nummod 4
+, , PUNCT , punct 8
+Bush Bush PROPN NNP nsubj 8
+declared declare VERB VBD ROOT 8
+that that SCONJ IN mark 13
+the the DET DT det 11
+country country NOUN NN nsubj 13
+would would AUX MD aux 13
+respond respond VERB VB ccomp 8
+. . PUNCT . punct 8
+"""
+# "The strikes on Monday killed five people."
+STRIKES_ON_A_DAY_KILLED = """
+The the DET DT det 1
+strikes strike NOUN NNS nsubj 4
+on on ADP IN prep 1
+Monday Monday PROPN NNP pobj 2
+killed kill VERB VBD ROOT 4
+five five NUM CD nummod 6
+people people NOUN NNS dobj 4
+. . PUNCT . punct 4
+"""
+# "He compared Russia's attack on Finland and its invasion."
+ITS_COORDINATED_EVENT = """
+He he PRON PRP nsubj 1
+compared compare VERB VBD ROOT 1
+Russia Russia PROPN NNP poss 4
+'s 's PART POS case 2
+attack attack NOUN NN dobj 1
+on on ADP IN prep 4
+Finland Finland PROPN NNP pobj 5
+and and CCONJ CC cc 6
+its its PRON PRP$ poss 9
+invasion invasion NOUN NN conj 6
+. . PUNCT . punct 1
+"""
+
+
+def test_a_subject_events_date_is_not_a_later_sayings_and_its_coordinated_event_shares_the_owner():
+    extraction = _extract(parsed(AFTER_ATTACKS_DECLARED, ents=[(4, 6, "DATE"), (7, 8, "PERSON")]))
+    declared = next(e for e in extraction.events if e.trigger == "declared")
+    assert declared.date is None
+    extraction = _extract(parsed(STRIKES_ON_A_DAY_KILLED, ents=[(3, 4, "DATE"), (5, 6, "CARDINAL")]))
+    killed = next(e for e in extraction.events if e.trigger == "killed")
+    assert killed.date is not None and killed.date.text == "Monday"
+    extraction = _extract(parsed(ITS_COORDINATED_EVENT, ents=[(2, 3, "GPE"), (6, 7, "GPE")]))
+    invasion = next(e for e in extraction.events if e.trigger == "invasion")
+    assert _roles(extraction, invasion) == {("agent", "Russia")}
+
+
+# "The bombing of Mariupol or slaughter in Bucha should lead to embargoes."
+BOMBING_OR_SLAUGHTER_IN = """
+The the DET DT det 1
+bombing bombing NOUN NN nsubj 9
+of of ADP IN prep 1
+Mariupol Mariupol PROPN NNP pobj 2
+or or CCONJ CC cc 3
+slaughter slaughter NOUN NN conj 3
+in in ADP IN prep 1
+Bucha Bucha PROPN NNP pobj 6
+should should AUX MD aux 9
+lead lead VERB VB ROOT 9
+to to ADP IN prep 9
+embargoes embargo NOUN NNS pobj 10
+. . PUNCT . punct 9
+"""
+# "China made solemn statements in NATO."
+STATEMENTS_IN_NATO = """
+China China PROPN NNP nsubj 1
+made make VERB VBD ROOT 1
+solemn solemn ADJ JJ amod 3
+statements statement NOUN NNS dobj 1
+in in ADP IN prep 1
+NATO NATO PROPN NNP pobj 4
+. . PUNCT . punct 1
+"""
+
+
+def test_a_place_after_a_coordinated_event_and_an_acronym_of_an_organisation_are_no_places():
+    extraction = _extract(parsed(BOMBING_OR_SLAUGHTER_IN, ents=[(3, 4, "GPE"), (7, 8, "GPE")]))
+    bombing = next(e for e in extraction.events if e.trigger == "bombing")
+    assert {name for role, name in _roles(extraction, bombing) if role == "place"} == {"Mariupol"}
+    extraction = _extract(parsed(STATEMENTS_IN_NATO, ents=[(0, 1, "GPE"), (5, 6, "ORG")]))
+    assert [_roles(extraction, e) for e in extraction.events] == [{("agent", "China")}]

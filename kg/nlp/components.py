@@ -372,6 +372,14 @@ def _done_ability(word: Token) -> bool:
     return copula.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in copula.children)
 
 
+def _after_a_coordinated_noun(prep: Token, trigger: Token) -> bool:
+    """"the bombing of Mariupol or slaughter in Bucha": a phrase the parser hangs on the trigger though a noun
+    coordinated after the trigger stands right before it, and is that noun's."""
+    before = prep.doc[prep.i - 1] if prep.i > 0 else None
+    return before is not None and before.i > trigger.i and before.dep_ == "conj" and before.pos_ == "NOUN" and \
+        prep.lower_ in STRONG_LOCATIVE_PREPS  # (not "advances and victories of Ukraine", shared by both)
+
+
 def _by_abstract_means(verb: Token) -> bool:
     """"hit Russia quickly and at scale with sanctions", "fortify itself against sanctions": a "with" or "against"
     phrase of the verb's own clause (wherever the parser hangs it) names an abstraction."""
@@ -614,7 +622,7 @@ class EventFrames:
                 elif kind == "Loss" and not frame.targets:
                     _owners_of_lost_equipment(frame, doc)
                 frame.status = _status(token)
-                frame.dates = _date_for(token, sent)
+                frame.dates = _date_for(token, sent, kind=kind)
                 _drop_roles_before(frame, opening)
                 frames.append(frame)
         doc._.kg_frames = frames
@@ -746,7 +754,7 @@ class EventFrames:
                     frame.targets.extend(t.i for p in side.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
                                          for o in p.children if o.dep_ == "pobj" and _can_be_attacked(o)
                                          for t in _conjuncts(o))
-            elif child.dep_ in ("prep", "agent"):
+            elif child.dep_ in ("prep", "agent") and not _after_a_coordinated_noun(child, token):
                 _prep_role(frame, child, noun=True)
                 # "improvements in the Russian posture": whose posture it is, is who acted
                 for obj in (child.children if child.lower_ == "in" else ()):  # not "an attack on a European country"
@@ -964,6 +972,8 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
         return
     objects = [named for g in prep.children if g.dep_ == "pobj" for t in _conjuncts(g)
                if t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in ("appos",)
+               # ("the bombing of Mariupol or slaughter in Bucha": an event coordinated with the object is no object)
+               and (t.i == g.i or not EVENT_TRIGGERS.get(t.lemma_.lower()))
                for named in (region_names(t) or [referent(t)])]
     objects = [place for obj in objects for place in _place_before_its_region(obj)]
     if word in DIRECTION_WORDS or prep.lemma_.lower() in DIRECTION_WORDS or names_origin(word, frame.type) or \
@@ -986,6 +996,7 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
         # the small model often tags Ukrainian villages as people: "near Staryi Saltiv" is still a place
         named_here = (obj.pos_ == "PROPN" and (word in STRONG_LOCATIVE_PREPS or obj.i in said_places)
                       and obj.ent_type_ not in ("NORP", "DATE") and obj.lemma_.lower() not in TITLE_WORDS
+                      and not (obj.ent_type_ == "ORG" and obj.text.isupper() and len(obj) > 1)  # "in NATO"
                      # "in World War II" is a time; "at Nove, Kharkiv" a village whatever the tagger says
                      and (obj.ent_type_ != "EVENT" or region_written_after(obj)))
         if word == "of" and noun and frame.type == "Advance" and prep.head.lemma_.lower() in _MOVEMENT_NOUNS and (
@@ -1267,7 +1278,11 @@ def presupposed(token: Token) -> bool:
                or c.dep_ == "poss" for c in token.children)
 
 
-def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
+#: Events that are not the consequence of an event they name as their subject, so do not share its date.
+_TIMED_APART = frozenset({"Statement", "Meeting", "Visit", "Delivery"})
+
+
+def _date_for(token: Token, sent: Span, *, kind: str | None = None) -> list[tuple[int, int]]:
     """DATE and TIME spans attached to the trigger's clause, nearest first. Adjectives such as "two-day"
     or "three-year-old" are durations, not dates; a date that modifies another noun ("the 2024 election")
     is that noun's; "since"/"until" bound a period; "a week after ..." counts from another event; a date
@@ -1293,7 +1308,12 @@ def _date_for(token: Token, sent: Span) -> list[tuple[int, int]]:
             # "his first visit since the start of the invasion on 24 February": the day bounds the period
             # "the day before the February 24 invasion": a date an event is before or after is not its date
             if node.pos_ in ("VERB", "AUX") or (node.dep_ == "prep" and node.lower_ in ("since", "until", "till",
-                                                                                         "before", "after")):
+                                                                                         "before", "after")) or (
+                    # "the attacks on September 11 ... Bush declared" (an opening "After" read as a subject): the
+                    # date of an event that is the subject, not of a saying, meeting or delivery after it ("the
+                    # strikes on Monday killed five": their consequence shares their day)
+                    kind in _TIMED_APART and node.pos_ == "NOUN" and node.dep_ in ("nsubj", "nsubjpass") and
+                    EVENT_TRIGGERS.get(node.lemma_.lower()) is not None):
                 crossed = True
                 break
             node = node.head

@@ -35,6 +35,7 @@ _FURNITURE = re.compile(
     r"|sign up\b.*|advertisement|share( this)?|follow us\b.*|click here\b.*|(photo|image|video|picture)s?"
     r"( credit)?s?\s*[:/].*|credit:.*|copyright\b.*|©.*|all rights reserved\.?|skip to (main )?content"
     r"|loading\.*|comments?|print|email|tags?:.*|skip past newsletter promotion\b.*"
+    r"|skip to (the )?end of (the )?carousel\b.*"
     # a teaser set inside the article ("Other Topics of Interest <headline> <blurb>", "Read more from Ukraine on
     # <site>"): that paragraph goes, the article goes on
     r"|other (topics|stories) of interest\b.*|read (more|also)\b.*|see also\b.*|more news (about|on|from)\b.*)$",

@@ -5423,3 +5423,38 @@ def test_a_place_after_a_coordinated_event_and_an_acronym_of_an_organisation_are
     assert {name for role, name in _roles(extraction, bombing) if role == "place"} == {"Mariupol"}
     extraction = _extract(parsed(STATEMENTS_IN_NATO, ents=[(0, 1, "GPE"), (5, 6, "ORG")]))
     assert [_roles(extraction, e) for e in extraction.events] == [{("agent", "China")}]
+
+
+# "German forces invading the Soviet Union met marshes."
+FORCES_INVADING = """
+German german ADJ JJ amod 1
+forces force NOUN NNS nsubj 6
+invading invade VERB VBG acl 1
+the the DET DT det 5
+Soviet Soviet PROPN NNP compound 5
+Union Union PROPN NNP dobj 2
+met meet VERB VBD ROOT 6
+marshes marsh NOUN NNS dobj 6
+. . PUNCT . punct 6
+"""
+# "Moscow halted gas deliveries to Poland."
+HALTED_DELIVERIES = """
+Moscow Moscow PROPN NNP nsubj 1
+halted halt VERB VBD ROOT 1
+gas gas NOUN NN compound 3
+deliveries delivery NOUN NNS dobj 1
+to to ADP IN prep 1
+Poland Poland PROPN NNP pobj 4
+. . PUNCT . punct 1
+"""
+
+
+def test_forces_invading_invade_and_who_halts_deliveries_is_their_supplier():
+    extraction = _extract(parsed(FORCES_INVADING, ents=[(0, 1, "NORP"), (3, 6, "GPE")]))
+    invading = next(e for e in extraction.events if e.trigger == "invading")
+    assert ("agent", "German forces") in _roles(extraction, invading)
+    assert ("target", "German forces") not in _roles(extraction, invading)
+    extraction = _extract(parsed(HALTED_DELIVERIES, ents=[(0, 1, "GPE"), (5, 6, "GPE")]))
+    deliveries = next(e for e in extraction.events if e.trigger == "deliveries")
+    assert ("agent", "Moscow") in _roles(extraction, deliveries)
+    assert ("target", "Moscow") not in _roles(extraction, deliveries)

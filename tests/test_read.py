@@ -45,6 +45,14 @@ def test_a_newsletter_promotion_inside_the_article_goes():
     assert "visited the depot" in body and "visited the port" in body and "Newsletters" not in body
 
 
+def test_a_carousel_of_other_stories_inside_the_article_goes():
+    _, body = clean_text("The convoy reached the town.\n\n"
+                         "Skip to end of carousel About this series Example Series looks at how a war reshapes a "
+                         "country and its invasion of a neighbour.\n\n"
+                         "The convoy left at dawn.\n")
+    assert "reached the town" in body and "left at dawn" in body and "carousel" not in body and "invasion" not in body
+
+
 def test_jsonl_records_and_their_errors(tmp_path):
     lines = [json.dumps({"id": "a1", "text": "Troops crossed the river.", "date": "2024-03-01", "source": "Wire"}),
              "{broken json",

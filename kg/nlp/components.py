@@ -372,6 +372,10 @@ def _done_ability(word: Token) -> bool:
     return copula.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in copula.children)
 
 
+#: Events a noun does when a participle after it names them: "forces invading", "leaders meeting in Brussels".
+_ACTED_BY_THE_NOUN = frozenset({"Attack", "Clash", "Strike", "Advance", "Meeting", "Visit"})
+
+
 def _after_a_coordinated_noun(prep: Token, trigger: Token) -> bool:
     """"the bombing of Mariupol or slaughter in Bucha": a phrase the parser hangs on the trigger though a noun
     coordinated after the trigger stands right before it, and is that noun's."""
@@ -706,10 +710,14 @@ class EventFrames:
             elif misparsed := _misparsed_object(token, child, frame):
                 _add_object(frame, misparsed)
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
-            if token.tag_ == "VBG" and token.i > token.head.i and is_equipment_token(token.head):
+            acting = token.tag_ == "VBG" and token.i > token.head.i
+            if acting and is_equipment_token(token.head):
                 frame.equipment.append(token.head.i)  # "a rocket hitting a house": the means, not the target
+            elif acting and frame.type in _ACTED_BY_THE_NOUN and not any(c.dep_ == "nsubj" for c in token.children):
+                frame.agents.append(token.head.i)  # "German forces invading the Soviet Union": who invades ("told
+                # reporters speaking from Kyiv" hangs the speaker's participle on his listeners)
             else:
-                _add_object(frame, [token.head])
+                _add_object(frame, [token.head])  # "civilians killed", "soldiers dying"
         _quantity_of(token, frame)
 
     @staticmethod
@@ -775,7 +783,10 @@ class EventFrames:
             subjects = [c for c in head.children if c.dep_ == "nsubj"]
             if not subjects and head.dep_ in ("conj", "xcomp") and head.head.pos_ == "VERB":
                 subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
-            if lemma in SUPPORT_VERBS_TARGET:
+            if lemma in SUPPORT_VERBS_TARGET and frame.type == "Delivery":
+                frame.agents.extend(t.i for s in subjects for t in _conjuncts(s))  # "Moscow halted gas deliveries":
+                # the supplier halts them
+            elif lemma in SUPPORT_VERBS_TARGET:
                 frame.targets.extend(t.i for s in subjects for t in _conjuncts(s))
                 for child in head.children:
                     if child.dep_ in ("prep", "agent") and child.lower_ == "by" and not frame.agents:

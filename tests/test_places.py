@@ -186,13 +186,19 @@ def test_countries() -> None:
 
 
 STOPWORDS = ["Victory", "Mira", "Peace", "Front", "Center", "Forest", "Lines", "Sector", "Area", "Region", "Side",
-             "summary", "Article", "Defense", "Operations", "March", "May", "June", "Monday", "the Front"]
+             "summary", "Article", "Defense", "Operations", "March", "May", "June", "Monday", "the Front",
+             "Africa", "Asia"]
 
 
 @pytest.mark.parametrize("word", STOPWORDS)
 def test_stopwords_resolve_to_nothing(word: str) -> None:
     assert lookup(word) == []
     assert resolve(word) == (None, [], "unresolved")
+
+
+def test_a_country_named_after_a_continent_still_resolves() -> None:
+    record, _, _ = resolve("South Africa")
+    assert record is not None and record.kind == "Country" and record.country == "ZA"
 
 
 def test_stopwords_are_real_names_in_the_index() -> None:

@@ -620,19 +620,6 @@ class _ArticleState:
                 blamed = self._blamed(token, near)
                 if blamed is not None:
                     return blamed
-                # "Russia's attack on Finland and its current invasion": the owner of the event it is coordinated
-                # with (the parser may coordinate it with the event's object instead)
-                first = token.head
-                while first.dep_ == "conj" and first.head.i != first.i:
-                    first = first.head
-                if first.dep_ == "pobj" and first.head.dep_ == "prep":
-                    first = first.head.head
-                owner = next((c for c in first.children if c.dep_ == "poss" and c.pos_ != "PRON"), None) \
-                    if first.i != token.head.i and token.head.lemma_.lower() in EVENT_TRIGGERS and \
-                    first.lemma_.lower() in EVENT_TRIGGERS else None
-                if owner is not None and (shared := self._mentioned_at(owner)) is not None and \
-                        shared.kind in _GROUP_ANTECEDENTS:
-                    return shared
                 bound = self._subject_of_clause(token)
                 if bound is not None and bound.kind in _GROUP_ANTECEDENTS:
                     return bound

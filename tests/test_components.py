@@ -5361,32 +5361,15 @@ five five NUM CD nummod 6
 people people NOUN NNS dobj 4
 . . PUNCT . punct 4
 """
-# "He compared Russia's attack on Finland and its invasion."
-ITS_COORDINATED_EVENT = """
-He he PRON PRP nsubj 1
-compared compare VERB VBD ROOT 1
-Russia Russia PROPN NNP poss 4
-'s 's PART POS case 2
-attack attack NOUN NN dobj 1
-on on ADP IN prep 4
-Finland Finland PROPN NNP pobj 5
-and and CCONJ CC cc 6
-its its PRON PRP$ poss 9
-invasion invasion NOUN NN conj 6
-. . PUNCT . punct 1
-"""
 
 
-def test_a_subject_events_date_is_not_a_later_sayings_and_its_coordinated_event_shares_the_owner():
+def test_a_subject_events_date_is_not_a_later_sayings():
     extraction = _extract(parsed(AFTER_ATTACKS_DECLARED, ents=[(4, 6, "DATE"), (7, 8, "PERSON")]))
     declared = next(e for e in extraction.events if e.trigger == "declared")
     assert declared.date is None
     extraction = _extract(parsed(STRIKES_ON_A_DAY_KILLED, ents=[(3, 4, "DATE"), (5, 6, "CARDINAL")]))
     killed = next(e for e in extraction.events if e.trigger == "killed")
     assert killed.date is not None and killed.date.text == "Monday"
-    extraction = _extract(parsed(ITS_COORDINATED_EVENT, ents=[(2, 3, "GPE"), (6, 7, "GPE")]))
-    invasion = next(e for e in extraction.events if e.trigger == "invasion")
-    assert _roles(extraction, invasion) == {("agent", "Russia")}
 
 
 # "The bombing of Mariupol or slaughter in Bucha should lead to embargoes."
@@ -5458,3 +5441,52 @@ def test_forces_invading_invade_and_who_halts_deliveries_is_their_supplier():
     deliveries = next(e for e in extraction.events if e.trigger == "deliveries")
     assert ("agent", "Moscow") in _roles(extraction, deliveries)
     assert ("target", "Moscow") not in _roles(extraction, deliveries)
+
+
+# Sentences the rules above must leave alone (found in the second review).
+# "Lavrov met officials in the UAE."
+MET_IN_AN_ACRONYM = """
+Lavrov Lavrov PROPN NNP nsubj 1
+met meet VERB VBD ROOT 1
+officials official NOUN NNS dobj 1
+in in ADP IN prep 2
+the the DET DT det 5
+UAE UAE PROPN NNP pobj 3
+. . PUNCT . punct 1
+"""
+# "Ukraine faced slow deliveries of weapons."
+FACED_DELIVERIES = """
+Ukraine Ukraine PROPN NNP nsubj 1
+faced face VERB VBD ROOT 1
+slow slow ADJ JJ amod 3
+deliveries delivery NOUN NNS dobj 1
+of of ADP IN prep 3
+weapons weapon NOUN NNS pobj 4
+. . PUNCT . punct 1
+"""
+# "Ukrainian attacks on Russian troops and equipment in Crimea have increased."
+OBJECTS_THEN_A_PLACE = """
+Ukrainian ukrainian ADJ JJ amod 1
+attacks attack NOUN NNS nsubj 10
+on on ADP IN prep 1
+Russian russian ADJ JJ amod 4
+troops troop NOUN NNS pobj 2
+and and CCONJ CC cc 4
+equipment equipment NOUN NN conj 4
+in in ADP IN prep 1
+Crimea Crimea PROPN NNP pobj 7
+have have AUX VBP aux 10
+increased increase VERB VBN ROOT 10
+. . PUNCT . punct 10
+"""
+
+
+def test_a_place_acronym_a_recipient_facing_deliveries_and_a_place_after_two_objects_stay():
+    extraction = _extract(parsed(MET_IN_AN_ACRONYM, ents=[(0, 1, "PERSON"), (5, 6, "ORG")]))
+    assert ("place", "UAE") in _roles(extraction, extraction.events[0])
+    extraction = _extract(parsed(FACED_DELIVERIES, ents=[(0, 1, "GPE")]))
+    deliveries = next(e for e in extraction.events if e.trigger == "deliveries")
+    assert ("target", "Ukraine") in _roles(extraction, deliveries)
+    extraction = _extract(parsed(OBJECTS_THEN_A_PLACE, ents=[(0, 1, "NORP"), (3, 4, "NORP"), (8, 9, "GPE")]))
+    attacks = next(e for e in extraction.events if e.trigger == "attacks")
+    assert ("place", "Crimea") in _roles(extraction, attacks)

@@ -16,7 +16,8 @@ from .lexicon import (ABSTRACT_OBJECTS, KIN_NOUNS, PARTITIVES, ECONOMIC_WORDS, A
                       EVENT_TRIGGERS, FACILITY_NOUNS, GENERIC_SOURCES, LOCATIVE_PREPS, MODAL_PLANNED, ORIGIN_TYPES,
                       PLACE_NOUNS, PLAN_WORDS, REPEL_VERBS, REPORT_VERBS, SUPPORT_VERBS_AGENT, SUPPORT_VERBS_PLACE,
                       SUPPORT_VERBS_TARGET, THREAT_WORDS, DIRECTION_WORDS, MEANS_VERBS, MUNITIONS, REQUEST_VERBS,
-                      ABSTRACT_MEANS, ENABLING_VERBS, FICTIVE_MODIFIERS)
+                      ABSTRACT_MEANS, ATROCITY_NOUNS, ENABLING_VERBS, FICTIVE_MODIFIERS, HALTING_VERBS,
+                      INTERNATIONAL_BODIES)
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _ORDINAL_SPAN = re.compile(r"\b\d+(st|nd|rd|th)\s+(day|week|month|year)s?\b", re.IGNORECASE)
@@ -377,11 +378,13 @@ _ACTED_BY_THE_NOUN = frozenset({"Attack", "Clash", "Strike", "Advance", "Meeting
 
 
 def _after_a_coordinated_noun(prep: Token, trigger: Token) -> bool:
-    """"the bombing of Mariupol or slaughter in Bucha": a phrase the parser hangs on the trigger though a noun
-    coordinated after the trigger stands right before it, and is that noun's."""
+    """"the bombing of Mariupol or slaughter in Bucha": a phrase the parser hangs on the trigger though an event
+    noun coordinated after the trigger stands right before it, and is that noun's."""
     before = prep.doc[prep.i - 1] if prep.i > 0 else None
     return before is not None and before.i > trigger.i and before.dep_ == "conj" and before.pos_ == "NOUN" and \
-        prep.lower_ in STRONG_LOCATIVE_PREPS  # (not "advances and victories of Ukraine", shared by both)
+        (EVENT_TRIGGERS.get(before.lemma_.lower()) is not None or before.lemma_.lower() in ATROCITY_NOUNS) and \
+        prep.lower_ in STRONG_LOCATIVE_PREPS  # (not "advances and victories of Ukraine", shared by both; not "attacks
+    # on troops and equipment in Crimea", whose second object is no event of its own)
 
 
 def _by_abstract_means(verb: Token) -> bool:
@@ -783,7 +786,7 @@ class EventFrames:
             subjects = [c for c in head.children if c.dep_ == "nsubj"]
             if not subjects and head.dep_ in ("conj", "xcomp") and head.head.pos_ == "VERB":
                 subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
-            if lemma in SUPPORT_VERBS_TARGET and frame.type == "Delivery":
+            if lemma in HALTING_VERBS and frame.type == "Delivery":
                 frame.agents.extend(t.i for s in subjects for t in _conjuncts(s))  # "Moscow halted gas deliveries":
                 # the supplier halts them
             elif lemma in SUPPORT_VERBS_TARGET:
@@ -983,8 +986,6 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
         return
     objects = [named for g in prep.children if g.dep_ == "pobj" for t in _conjuncts(g)
                if t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in ("appos",)
-               # ("the bombing of Mariupol or slaughter in Bucha": an event coordinated with the object is no object)
-               and (t.i == g.i or not EVENT_TRIGGERS.get(t.lemma_.lower()))
                for named in (region_names(t) or [referent(t)])]
     objects = [place for obj in objects for place in _place_before_its_region(obj)]
     if word in DIRECTION_WORDS or prep.lemma_.lower() in DIRECTION_WORDS or names_origin(word, frame.type) or \
@@ -1007,7 +1008,7 @@ def _prep_role(frame: Frame, prep: Token, *, noun: bool = False, places_only: bo
         # the small model often tags Ukrainian villages as people: "near Staryi Saltiv" is still a place
         named_here = (obj.pos_ == "PROPN" and (word in STRONG_LOCATIVE_PREPS or obj.i in said_places)
                       and obj.ent_type_ not in ("NORP", "DATE") and obj.lemma_.lower() not in TITLE_WORDS
-                      and not (obj.ent_type_ == "ORG" and obj.text.isupper() and len(obj) > 1)  # "in NATO"
+                      and obj.text not in INTERNATIONAL_BODIES  # "in NATO", not "in the UAE"
                      # "in World War II" is a time; "at Nove, Kharkiv" a village whatever the tagger says
                      and (obj.ent_type_ != "EVENT" or region_written_after(obj)))
         if word == "of" and noun and frame.type == "Advance" and prep.head.lemma_.lower() in _MOVEMENT_NOUNS and (

@@ -133,6 +133,15 @@ ABSTRACT_OBJECTS = {"plan", "policy", "decision", "idea", "proposal", "law", "bi
 #: Words for a readiness to fight, not a fight: "the will to fight", "ready to fight".
 DISPOSITION_WORDS = {"will", "willingness", "willing", "ready", "readiness", "prepared", "determined", "determination",
                      "eager", "desire", "appetite", "morale", "resolve", "motivation", "courage"}
+#: Verbs whose subject stops or restarts its own deliveries: "Moscow halted gas deliveries" (not "Ukraine faced
+#: slow deliveries", whose subject receives them).
+HALTING_VERBS = {"halt", "stop", "suspend", "cut", "resume", "pause"}
+#: Nouns of violence that are no event class of their own but are events beside one: "the bombing of Mariupol or
+#: slaughter in Bucha".
+ATROCITY_NOUNS = {"massacre", "slaughter", "killing", "atrocity", "siege", "genocide", "execution"}
+#: Acronyms of international bodies, which "in" joins rather than places: "statements in NATO" (not "in the UAE").
+INTERNATIONAL_BODIES = {"NATO", "UN", "EU", "OSCE", "IAEA", "UNESCO", "WHO", "IMF", "OPEC", "CSTO", "SCO", "BRICS",
+                        "G7", "G20", "PACE", "ICC", "UNHCR", "OHCHR"}
 #: What one hits or guards against in words only: "hit Russia with sanctions", "fortify itself against sanctions"
 #: (not "with artillery fire", "with explosive charges").
 ABSTRACT_MEANS = {"sanction", "measure", "tariff", "restriction", "embargo", "penalty", "ban", "legislation", "law",

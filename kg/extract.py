@@ -269,7 +269,7 @@ class _ArticleState:
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     history: list[_Mention] = field(default_factory=list)
-    mentioned: set[tuple[int, str]] = field(default_factory=set)  # (start, key) of each mention in history
+    keys_at: dict[int, list[str]] = field(default_factory=dict)  # start -> keys mentioned there, in history order
     base: int = 0
     last_date: tuple[int, DateRef] | None = None  # (number of the sentence that gave it, date)
     year_frame: tuple[int, int] | None = None  # (number of the sentence, year) of the last date written with its year
@@ -558,9 +558,10 @@ class _ArticleState:
     def _remember(self, entity: Entity, token: Token) -> None:
         """Record a mention once, in article order, for the pronouns and short names that follow."""
         start = self.base + token.i
-        if (start, entity.key) in self.mentioned:
+        keys = self.keys_at.setdefault(start, [])
+        if entity.key in keys:
             return
-        self.mentioned.add((start, entity.key))
+        keys.append(entity.key)
         self.history.append(_Mention(entity.key, entity.kind, start, plural=token.tag_ in ("NNS", "NNPS"),
                                      subject=token.dep_ in ("nsubj", "nsubjpass")))
 
@@ -763,8 +764,8 @@ class _ArticleState:
 
     def _mentioned_at(self, word: Token) -> Entity | None:
         """The entity registered for the mention at this word, if any."""
-        position = self.base + word.i
-        return next((self.entities[m.key] for m in reversed(self.history) if m.start == position), None)
+        keys = self.keys_at.get(self.base + word.i)
+        return self.entities[keys[-1]] if keys else None
 
 
 #: Offices one person holds at a time: unresolved, "President" alone is no one an analyst can look up.

@@ -48,6 +48,9 @@ COUNTRY_PREFIX = "country:"
 
 # British and American spellings name the same body ("Ministry of Defence" / "of Defense"), so keys fold them.
 _SPELLINGS = {"defence": "defense", "organisation": "organization", "programme": "program"}
+# Articles inside a name change nothing ("Institute for the Study of War", "Institute for Study of War"), and
+# extraction drops them from the names it writes.
+_ARTICLES = frozenset({"the", "a", "an"})
 # Words that may stand before any person's name whatever their role: honorifics, ranks, "former", "top".
 _PERSON_WORDS = frozenset(
     "mr mrs ms dr sir lord dame gen general lt lieutenant col colonel maj major adm admiral vice rear brig "
@@ -76,8 +79,9 @@ class ActorRecord:
 
 
 def match_key(text: str) -> str:
-    """``name_key`` with British and American spellings folded, the key every lookup compares."""
-    return " ".join(_SPELLINGS.get(word, word) for word in name_key(text).split())
+    """``name_key`` with British and American spellings folded and articles dropped, the key every lookup
+    compares."""
+    return " ".join(_SPELLINGS.get(word, word) for word in name_key(text).split() if word not in _ARTICLES)
 
 
 @dataclass(frozen=True, slots=True)

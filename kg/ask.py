@@ -48,6 +48,7 @@ _WH = {"who": "who", "whom": "who", "whose": "who", "where": "where", "when": "w
 _TIME_NOUNS = {"day", "date", "time", "month", "year", "week"}
 _PLACE_TYPES = {"town": "Settlement", "city": "Settlement", "village": "Settlement", "settlement": "Settlement",
                 "region": "Region", "oblast": "Region", "province": "Region", "area": "Region",
+                "district": "District", "raion": "District",
                 "country": "Country", "facility": "Facility", "port": "Facility", "base": "Facility",
                 "airfield": "Facility", "place": "", "location": ""}
 _ACTOR_NOUNS = {"country", "side", "person", "people", "leader", "nation", "unit", "who", "organization",

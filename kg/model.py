@@ -12,7 +12,7 @@ __all__ = [
 
 #: The kinds of node an entity mention can become (local names of ontology classes).
 ENTITY_KINDS = ("Person", "Organization", "GovernmentBody", "ArmedForce", "Country",
-                "Settlement", "Region", "Facility", "Place", "Equipment")
+                "Settlement", "District", "Region", "Facility", "Place", "Equipment")
 #: Event classes of the ontology.
 EVENT_TYPES = ("Attack", "Clash", "Strike", "Loss", "Advance", "Fortification", "Visit",
                "Meeting", "Statement", "Delivery", "Event")

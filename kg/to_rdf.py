@@ -18,7 +18,7 @@ __all__ = ["to_graph", "document_iri", "entity_iri", "event_key", "KIND_FOLDERS"
 
 KIND_FOLDERS = {
     "Person": "actor", "Organization": "actor", "GovernmentBody": "actor", "ArmedForce": "actor",
-    "Country": "place", "Settlement": "place", "Region": "place", "Facility": "place", "Place": "place",
+    "Country": "place", "Settlement": "place", "District": "place", "Region": "place", "Facility": "place", "Place": "place",
     "Equipment": "equipment",
 }
 _RESOLUTION = {"day": TIME.unitDay, "week": TIME.unitWeek, "month": TIME.unitMonth, "year": TIME.unitYear}

@@ -193,7 +193,7 @@ def event_position(record: EventRecord, nodes: dict[str, Node]) -> tuple[Node, b
 
 
 def _place_rank(kind: str) -> int:
-    return {"Facility": 0, "Settlement": 1, "Region": 2, "Country": 3}.get(kind, 4)
+    return {"Facility": 0, "Settlement": 1, "District": 2, "Region": 3, "Country": 4}.get(kind, 5)
 
 
 def _filter_events(store: Any, *, place: str | None, actor: str | None) -> set[str] | None:

@@ -41,7 +41,7 @@ _EVENT_KINDS = ("Attack", "Clash", "Strike", "Loss", "Advance", "Fortification",
 KIND_GROUP: dict[str, str] = {
     **{kind: "event" for kind in _EVENT_KINDS},
     "Person": "actor", "GovernmentBody": "actor", "ArmedForce": "actor", "Organization": "actor",
-    "Country": "place", "Settlement": "place", "Region": "place", "Facility": "place",
+    "Country": "place", "Settlement": "place", "District": "place", "Region": "place", "Facility": "place",
     "Equipment": "equipment",
     "Event": "event", "Actor": "actor", "Place": "place",
 }
@@ -50,7 +50,7 @@ _PARENTS: dict[str, tuple[str, ...]] = {
     **{kind: ("Event",) for kind in _EVENT_KINDS},
     "Person": ("Actor",), "Organization": ("Actor",), "GovernmentBody": ("Organization", "Actor"),
     "ArmedForce": ("Organization", "Actor"), "Country": ("Place", "Actor"), "Settlement": ("Place",),
-    "Region": ("Place",), "Facility": ("Place",),
+    "District": ("Place",), "Region": ("Place",), "Facility": ("Place",),
 }
 #: Group -> (colour, vis-network shape, legend symbol). Okabe-Ito colours (colour-blind safe),
 #: and a shape per group so the groups differ without colour too.

@@ -50,6 +50,7 @@ class KG(DefinedNamespace):
     ArmedForce: object
     Place: object
     Settlement: object
+    District: object
     Region: object
     Facility: object
     Country: object

@@ -12,7 +12,9 @@ def sample_extraction(article_id: str = "sample-1", text: str = "Sample text.") 
     ru = Entity(name="Russia", kind="Country", key="geonames:2017370", geonames_id=2017370, geo_precision="country")
     region = Entity(name="Kharkiv Oblast", kind="Region", key="iso:UA-63", located_in=ua.key, lat=49.98, long=36.25,
                     aliases={"Kharkiv region"}, geo_precision="exact", iso_code="UA-63")
-    town = Entity(name="Kupyansk", kind="Settlement", key="geonames:703656", located_in=region.key, lat=49.71,
+    district = Entity(name="Kupianskyi Raion", kind="District", key="katottg:UA63080000000032022",
+                      located_in=region.key, lat=49.71, long=37.61, geo_precision="exact")
+    town = Entity(name="Kupyansk", kind="Settlement", key="geonames:703656", located_in=district.key, lat=49.71,
                   long=37.61, aliases={"Kupiansk"}, geonames_id=703656, geo_precision="exact")
     post = Entity(name="Kupyansk command post", kind="Facility", key="facility:kupyansk command post",
                   located_in=town.key)
@@ -23,7 +25,7 @@ def sample_extraction(article_id: str = "sample-1", text: str = "Sample text.") 
     force = Entity(name="Ukrainian assault groups", kind="ArmedForce", key="actor:ua-groups", affiliation=ua.key)
     tank = Entity(name="Leopard 1A5 tank", kind="Equipment", key="equipment:leopard 1a5 tank", supplied_by="geonames:2921044")
     germany = Entity(name="Germany", kind="Country", key="geonames:2921044", geonames_id=2921044)
-    entities = {e.key: e for e in (ua, ru, region, town, post, person, mod, force, tank, germany)}
+    entities = {e.key: e for e in (ua, ru, region, district, town, post, person, mod, force, tank, germany)}
     visit = Event(id="1-1", type="Visit", trigger="visited", sentence="The president visited a command post in Kupyansk.",
                   sentence_start=1, roles=[Role("agent", person.key), Role("place", post.key)],
                   date=DateRef("On November 30", date(2023, 11, 30), "day"))

@@ -319,3 +319,16 @@ def test_an_unresolved_name_typed_region_still_matches_a_settlement_by_name():
     graph = small_graph()
     graph.nodes["island"] = ev.Node("island", "Region", "Zmiinyi Island", {"zmiinyi island"})
     assert ev.place_match(graph, "island", ev.settlement_gold("Zmiinyi Island")).iri == "island"
+
+
+def test_the_district_of_a_place_is_compared_with_admin2_romanisation_folded():
+    graph = small_graph()
+    district = "https://example.org/place/kupianskyi"
+    graph.nodes[district] = ev.Node(district, "District", "Kupianskyi Raion", {"kupianskyi raion"},
+                                    within={OBLAST, UKRAINE})
+    graph.nodes[DEPOT].within.add(district)
+    assert graph.district_of(DEPOT) == graph.district_of(district) == "Kupianskyi Raion"
+    assert graph.district_of(OBLAST) is None
+    assert ev.same_district("Kupianskyi Raion", "Kupianskyi")
+    assert ev.same_district("Chuhuivskyi Raion", "Chuguivskyi")
+    assert not ev.same_district("Kupianskyi Raion", "Iziumskyi")

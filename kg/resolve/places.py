@@ -50,7 +50,7 @@ __all__ = [
 INDEX_FILE: Path = DATA_DIR / "places.tsv.gz"
 COLUMNS = (
     "geonameid", "name", "kind", "lat", "long", "country", "region", "population", "source", "variants", "aliases",
-    "keys",
+    "keys", "district",
 )
 
 _MONTHS = (
@@ -99,7 +99,7 @@ SHORT_KEYS: frozenset[str] = frozenset({"us", "uk"})
 """Two-letter keys that still name a country ("U.S.", "UK" are how the news writes them); every other key
 needs at least three characters, so initials and airport codes do not become places."""
 
-_KIND_ORDER = {"Country": 0, "Region": 1, "Settlement": 2}
+_KIND_ORDER = {"Country": 0, "Region": 1, "District": 2, "Settlement": 3}
 # Words around a name that say what kind of place is meant: "the Kharkiv region" is the oblast,
 # "the Bakhmut direction" is the town the front is named after.
 _REGION_WORDS = frozenset({"region", "oblast", "province", "krai", "kray"})
@@ -115,10 +115,11 @@ _SETTLEMENT_PREFIXES = ("city of ", "town of ", "village of ")
 @dataclass(frozen=True, slots=True)
 class PlaceRecord:
     # Stable identity: "geonames:703656" for places with a GeoNames id, "iso:UA-63" for regions,
+    # "katottg:UA63080000000066613" for Ukraine's districts (their code in the national register),
     # "gazetteer:UA-23:robotyne@47.4431,35.8261" for the villages GeoNames' cities extract lacks.
     key: str
     name: str  # English label, e.g. "Kupyansk", "Kharkiv Oblast", "Ukraine"
-    kind: str  # "Settlement", "Region" or "Country"
+    kind: str  # "Settlement", "District", "Region" or "Country"
     lat: float | None
     long: float | None
     country: str  # ISO2, e.g. "UA"
@@ -126,7 +127,8 @@ class PlaceRecord:
     geonames_id: int | None
     population: int  # 0 when unknown (regions, postal villages)
     aliases: tuple[str, ...]
-    source: str = "geonames"  # "geonames", "postal" or "curated"
+    source: str = "geonames"  # "geonames", "postal", "katottg" or "curated"
+    district: str | None = None  # register code of a Ukrainian settlement's district (and of a district itself)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,12 +139,15 @@ class _Index:
 
 
 def record_key(
-    kind: str, geonames_id: int | None, region: str | None, country: str, name: str, lat: str = "", long: str = ""
+    kind: str, geonames_id: int | None, region: str | None, country: str, name: str, lat: str = "", long: str = "",
+    district: str | None = None,
 ) -> str:
-    """Identity of a place: its GeoNames id where it has one, its ISO 3166-2 code for a region; else its
-    region, name and point, since one oblast can hold several villages of one name."""
+    """Identity of a place: its GeoNames id where it has one, its ISO 3166-2 code for a region, its register
+    code for a district; else its region, name and point, since one oblast can hold several villages of one name."""
     if kind == "Region" and region:
         return f"iso:{region}"
+    if kind == "District" and district:
+        return f"katottg:{district}"
     if geonames_id is not None:
         return f"geonames:{geonames_id}"
     point = f"@{float(lat):.4f},{float(long):.4f}" if lat and long else ""
@@ -171,13 +176,12 @@ def _read(path: Path) -> _Index:
         if tuple(header) != COLUMNS:
             raise ValueError(f"{path}: unexpected columns {header}; rebuild with kg.resolve.build_places")
         for line in stream:
-            gid, name, kind, lat, long, country, region, population, source, variants, aliases, keys = line.rstrip(
-                "\n"
-            ).split("\t")
+            gid, name, kind, lat, long, country, region, population, source, variants, aliases, keys, district = (
+                line.rstrip("\n").split("\t"))
             geonames_id = int(gid) if gid else None
             strong = variants.split("|") if variants else []
             record = PlaceRecord(
-                key=record_key(kind, geonames_id, region, country, name, lat, long),
+                key=record_key(kind, geonames_id, region, country, name, lat, long, district),
                 name=name,
                 kind=kind,
                 lat=float(lat) if lat else None,
@@ -188,6 +192,7 @@ def _read(path: Path) -> _Index:
                 population=int(population) if population else 0,
                 aliases=tuple(strong + aliases.split("|")) if aliases else tuple(strong),
                 source=source,
+                district=district or None,
             )
             records[record.key] = record
             if kind == "Country":
@@ -421,11 +426,16 @@ def by_key(key: str) -> PlaceRecord | None:
 
 
 def parent(record: PlaceRecord) -> PlaceRecord | None:
-    """The containing place: settlement -> its region (if known) else country; region -> country; country -> None."""
+    """The containing place: settlement -> its district (Ukraine, if known) else region (if known) else country;
+    district -> region; region -> country; country -> None."""
     index = _index()
     if record.kind == "Country":
         return None
-    if record.kind == "Settlement" and record.region:
+    if record.kind == "Settlement" and record.district:
+        district = index.records.get(f"katottg:{record.district}")
+        if district is not None:
+            return district
+    if record.kind in ("Settlement", "District") and record.region:
         region = index.records.get(f"iso:{record.region}")
         if region is not None:
             return region
@@ -436,4 +446,5 @@ def coordinate_precision(record: PlaceRecord) -> str:
     """How far to trust the coordinates: a region's are its administrative centre's, a country's its capital's."""
     if record.lat is None or record.long is None:
         return "none"
-    return {"Settlement": "settlement", "Region": "region", "Country": "country"}.get(record.kind, "none")
+    return {"Settlement": "settlement", "District": "district", "Region": "region", "Country": "country"}.get(
+        record.kind, "none")

@@ -62,7 +62,7 @@ NEAR_KM = 10.0
 TARGETS = {"where": 0.90, "when": 0.95, "side": 0.85, "type": 0.80, "audit": 0.85, "within 10 km": 0.85,
            "admin1": 0.95}
 
-PLACE_KINDS = ("Settlement", "Region", "Country", "Facility", "Place")
+PLACE_KINDS = ("Settlement", "District", "Region", "Country", "Facility", "Place")
 PERSON_KINDS = ("Person",)
 ORGANISATION_KINDS = ("Organization", "GovernmentBody", "ArmedForce")
 
@@ -254,6 +254,16 @@ class StoredGraph:
             return node.iso
         regions = sorted(self.nodes[w].iso or "" for w in node.within if w in self.nodes and self.nodes[w].kind == "Region")
         return regions[0] if regions and regions[0] else None
+
+    def district_of(self, iri: str) -> str | None:
+        """The label of the district (raion) a place is or lies in."""
+        node = self.nodes.get(iri)
+        if node is None:
+            return None
+        found = [node] if node.kind == "District" else sorted(
+            (self.nodes[w] for w in node.within if w in self.nodes and self.nodes[w].kind == "District"),
+            key=lambda n: n.iri)
+        return found[0].label if found else None
 
 
 def system_query(name: str) -> str:
@@ -503,6 +513,15 @@ class NoteScore:
     km: float | None = None          #: distance of the matched place's coordinates from the gold point
     admin1_matched: bool | None = None
     admin1_first: bool | None = None
+    admin2_matched: bool | None = None  #: the matched place's district is the gold admin2 (None: no district)
+
+
+def same_district(label: str, admin2: str) -> bool:
+    """A district label ("Chuhuivskyi Raion") against ACLED's admin2 ("Chuguivskyi"), romanisation folded."""
+    from kg.names import name_key
+    from kg.resolve.places import _spelling
+
+    return _spelling(name_key(label).removesuffix(" raion")) == _spelling(name_key(admin2))
 
 
 def score_acled_note(gold: dict[str, Any], note_id: str, mentions: Sequence[Mention],
@@ -532,6 +551,9 @@ def score_acled_note(gold: dict[str, Any], note_id: str, mentions: Sequence[Ment
             score.km = haversine_km(*point, float(gold["latitude"]), float(gold["longitude"]))
         if code:
             score.admin1_matched = code in (graph.region_of(found[0].iri), graph.region_of(found[1].iri))
+        district = graph.district_of(found[0].iri) or graph.district_of(found[1].iri)
+        if district and gold.get("admin2") and gold.get("country") == "Ukraine":
+            score.admin2_matched = same_district(district, gold["admin2"])
     first = first_place(graph, mentions)
     if first is not None and code:
         score.admin1_first = graph.region_of(first.iri) == code
@@ -708,6 +730,7 @@ def part_acled(args: argparse.Namespace, summary: dict[str, tuple[float | None, 
     near = sum(1 for km in with_km if km <= NEAR_KM)
     admin_matched = [s.admin1_matched for s in found if s.admin1_matched is not None]
     admin_first = [s.admin1_first for s in scores if s.admin1_first is not None]
+    admin2 = [s.admin2_matched for s in found if s.admin2_matched is not None]
     print()
     rows = [
         ["notes", len(scores), ""],
@@ -723,6 +746,9 @@ def part_acled(args: argparse.Namespace, summary: dict[str, tuple[float | None, 
          fmt(sum(admin_matched) / len(admin_matched) if admin_matched else None)],
         ["admin1 right (region of the first extracted place)", sum(admin_first),
          fmt(sum(admin_first) / len(admin_first) if admin_first else None)],
+        ["  matched place with a district (raion)", len(admin2), fmt(len(admin2) / len(found) if found else None)],
+        ["    admin2 right (that district is the gold admin2)", sum(admin2),
+         fmt(sum(admin2) / len(admin2) if admin2 else None)],
     ]
     print(table(["ACLED geography and coverage", "count", "share"], rows, right=(1, 2)))
     footnotes(f"within {NEAR_KM:.0f} km: share of notes whose place was found (where: any right) whose matched "
@@ -732,7 +758,9 @@ def part_acled(args: argparse.Namespace, summary: dict[str, tuple[float | None, 
               "a match with no coordinates at all (an unresolved name) counts as not within.",
               "admin1 (matched place): share of notes whose place was found and whose gold admin1 maps to an ISO "
               "region, where the matched place is or lies in that region; (first extracted place): the same for "
-              "the first place of the note's events, over notes with any place.")
+              "the first place of the note's events, over notes with any place.",
+              "district: the kg:District the matched place is or lies in (kg:locatedIn+); admin2 right compares its "
+              "label with the gold admin2, romanisation folded ('Chuguivskyi' is 'Chuhuivskyi Raion').")
     summary["ACLED where"] = (tallies["where"].precision, tallies["where"].recall)
     summary["ACLED when"] = (tallies["when"].precision, tallies["when"].recall)
     summary["ACLED side"] = (both.precision, both.recall)

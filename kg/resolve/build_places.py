@@ -540,6 +540,11 @@ class _Register:
     settlements: list[_Unit]
 
 
+def _register_oblast(code: str) -> str:
+    """The ISO 3166-2 code of the oblast a register code lies in ("UA63080000000032022" -> "UA-63")."""
+    return REGISTER_OBLASTS.get(code[:4], f"UA-{code[2:4]}")
+
+
 def _register() -> _Register:
     spec = importlib.util.find_spec(REGISTER_PACKAGE)
     if spec is None or spec.origin is None:
@@ -553,7 +558,7 @@ def _register() -> _Register:
     oblasts = {spec.iso: spec for spec in UA_REGIONS.values()}
     for row in list(book.active.iter_rows(values_only=True))[1:]:
         first, second, third, fourth, _extra, category, name = row[:7]
-        iso = REGISTER_OBLASTS.get(first[:4], f"UA-{first[2:4]}")
+        iso = _register_oblast(first)
         romanised = _postal_name(str(name or "").strip())
         if category == "O" and iso in oblasts and oblasts[iso].adjectives:
             if name_key(romanised) != name_key(oblasts[iso].adjectives[0]):  # the code table above is wrong
@@ -616,10 +621,10 @@ def _place_in_districts(settlements: list[list[str]], register: _Register) -> li
         anchor = district_at.get(centre.district) if centre else None
         if centre is None or anchor is None:
             continue
-        found = sorted((distance_km((lat, long), anchor), lat, long) for lat, long, _, _ in
-                       points.get((centre.key, centre.iso), []))
-        if found and found[0][0] <= DISTRICT_REACH_KM:
-            community_at[code] = (found[0][1], found[0][2])
+        nearest = min(((distance_km((lat, long), anchor), lat, long) for lat, long, _, _ in
+                       points.get((centre.key, centre.iso), [])), default=None)
+        if nearest is not None and nearest[0] <= DISTRICT_REACH_KM:
+            community_at[code] = (nearest[1], nearest[2])
     units: dict[tuple[str, str], list[_Unit]] = defaultdict(list)
     for unit in register.settlements:
         units[(unit.key, unit.iso)].append(unit)
@@ -627,14 +632,14 @@ def _place_in_districts(settlements: list[list[str]], register: _Register) -> li
         if row[5] != "UA" or not row[6] or not row[3]:
             continue
         point = (float(row[3]), float(row[4]))
-        near = sorted((distance_km(point, community_at[unit.community]), unit.code, unit)
-                      for key in row[KEYS].split("|") for unit in units.get((key, row[6]), ())
-                      if unit.community in community_at)
-        if near and near[0][0] <= COMMUNITY_REACH_KM:
-            row[DISTRICT] = near[0][2].district
+        nearest = min(((distance_km(point, community_at[unit.community]), unit.code, unit.district)
+                       for key in row[KEYS].split("|") for unit in units.get((key, row[6]), ())
+                       if unit.community in community_at), default=None)
+        if nearest is not None and nearest[0] <= COMMUNITY_REACH_KM:
+            row[DISTRICT] = nearest[2]
     rows = []
     for code, adjective in sorted(register.districts.items()):
-        iso = REGISTER_OBLASTS.get(code[:4], f"UA-{code[2:4]}")
+        iso = _register_oblast(code)
         lat, long = district_at.get(code, (None, None))
         rows.append(_row(None, f"{adjective} Raion", "District", lat, long, "UA", iso, 0,
                          (f"{adjective} raion", f"{adjective} district"), (), source="katottg", district=code))
